@@ -1,0 +1,18 @@
+/// A problem with a model file, naming the file, what is wrong and where.
+public struct GGUFError: Error, CustomStringConvertible, Equatable, Sendable {
+    public let path: String
+    /// Byte offset in the file where the problem was found, when there is one.
+    public let offset: Int?
+    public let problem: String
+
+    public init(path: String, offset: Int?, problem: String) {
+        self.path = path
+        self.offset = offset
+        self.problem = problem
+    }
+
+    public var description: String {
+        if let offset { return "\(path): \(problem) (at byte \(offset))" }
+        return "\(path): \(problem)"
+    }
+}

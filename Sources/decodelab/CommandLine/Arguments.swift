@@ -1,0 +1,96 @@
+/// A parsed command line: flags with values, boolean switches and positionals, checked against
+/// what the command declares so every mistake names the flag at fault.
+struct Arguments {
+    private(set) var values: [String: String] = [:]
+    private(set) var switches: Set<String> = []
+    private(set) var positionals: [String] = []
+
+    /// - Parameters:
+    ///   - valued: flags that take a value, each with its aliases (e.g. ["-m", "--model"]); the
+    ///     last alias is the canonical name used for lookups.
+    ///   - switches: flags without a value, likewise.
+    init(_ arguments: [String], valued: [[String]], switches switchNames: [[String]]) throws(CommandLineError) {
+        var canonical: [String: (name: String, takesValue: Bool)] = [:]
+        for aliases in valued { for alias in aliases { canonical[alias] = (aliases.last ?? alias, true) } }
+        for aliases in switchNames { for alias in aliases { canonical[alias] = (aliases.last ?? alias, false) } }
+        var index = 0
+        while index < arguments.count {
+            var argument = arguments[index]
+            index += 1
+            if argument == "--" {
+                positionals += arguments[index...]
+                break
+            }
+            guard argument.hasPrefix("-"), argument.count > 1, Double(argument) == nil else {
+                positionals.append(argument)
+                continue
+            }
+            var inlineValue: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                inlineValue = String(argument[argument.index(after: equals)...])
+                argument = String(argument[..<equals])
+            }
+            guard let flag = canonical[argument] else { throw .unknownFlag(argument) }
+            if flag.takesValue {
+                if let inlineValue {
+                    values[flag.name] = inlineValue
+                } else {
+                    guard index < arguments.count else { throw .missingValue(argument) }
+                    values[flag.name] = arguments[index]
+                    index += 1
+                }
+            } else {
+                guard inlineValue == nil else { throw .unexpectedValue(argument) }
+                switches.insert(flag.name)
+            }
+        }
+    }
+
+    func string(_ flag: String) -> String? { values[flag] }
+
+    func has(_ flag: String) -> Bool { switches.contains(flag) }
+
+    func int(_ flag: String, in range: ClosedRange<Int>? = nil) throws(CommandLineError) -> Int? {
+        guard let text = values[flag] else { return nil }
+        guard let value = Int(text) else { throw .invalidValue(flag: flag, value: text, expected: "an integer") }
+        if let range, !range.contains(value) {
+            throw .invalidValue(flag: flag, value: text, expected: "an integer in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return value
+    }
+
+    func double(_ flag: String, in range: ClosedRange<Double>? = nil) throws(CommandLineError) -> Double? {
+        guard let text = values[flag] else { return nil }
+        guard let value = Double(text), value.isFinite else { throw .invalidValue(flag: flag, value: text, expected: "a number") }
+        if let range, !range.contains(value) {
+            throw .invalidValue(flag: flag, value: text, expected: "a number in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return value
+    }
+
+    func uint64(_ flag: String) throws(CommandLineError) -> UInt64? {
+        guard let text = values[flag] else { return nil }
+        guard let value = UInt64(text) else { throw .invalidValue(flag: flag, value: text, expected: "a non-negative integer") }
+        return value
+    }
+}
+
+enum CommandLineError: Error, CustomStringConvertible {
+    case unknownFlag(String)
+    case missingValue(String)
+    case unexpectedValue(String)
+    case invalidValue(flag: String, value: String, expected: String)
+    case unexpectedArgument(String)
+    case missing(String)
+
+    var description: String {
+        switch self {
+        case .unknownFlag(let flag): "unknown option \(flag)"
+        case .missingValue(let flag): "option \(flag) needs a value"
+        case .unexpectedValue(let flag): "option \(flag) takes no value"
+        case .invalidValue(let flag, let value, let expected): "option \(flag): '\(value)' is not \(expected)"
+        case .unexpectedArgument(let argument): "unexpected argument '\(argument)'"
+        case .missing(let what): "missing \(what)"
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Every subcommand; the first is what a bare `decodelab` runs.
+let commands: [any Command.Type] = [
+    InfoCommand.self,
+]
+
+@MainActor func printUsage() {
+    var text = "usage: decodelab [COMMAND] [OPTIONS]\n\ncommands:\n"
+    for command in commands {
+        text += "  " + command.name.padding(toLength: 13, withPad: " ", startingAt: 0) + command.summary + "\n"
+    }
+    text += "\n`decodelab COMMAND --help` describes a command's options.\n"
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("decodelab: \(message)\n".utf8))
+    exit(1)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
+    printUsage()
+    exit(0)
+}
+let selected: any Command.Type
+if let first = arguments.first, let command = commands.first(where: { $0.name == first }) {
+    selected = command
+    arguments.removeFirst()
+} else if let first = arguments.first, !first.hasPrefix("-") {
+    fail("unknown command '\(first)' (see decodelab --help)")
+} else {
+    selected = commands[0]
+}
+if arguments.contains("--help") || arguments.contains("-h") {
+    FileHandle.standardOutput.write(Data(selected.usage.utf8))
+    exit(0)
+}
+do {
+    exit(try await selected.run(arguments))
+} catch {
+    fail("\(error)")
+}
