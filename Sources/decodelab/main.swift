@@ -2,7 +2,9 @@ import Foundation
 
 /// Every subcommand; the first is what a bare `decodelab` runs.
 let commands: [any Command.Type] = [
+    TUICommand.self,
     InfoCommand.self,
+    FetchModelCommand.self,
 ]
 
 @MainActor func printUsage() {

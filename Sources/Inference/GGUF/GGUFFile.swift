@@ -1,18 +1,25 @@
-/// A GGUF model file (versions 1-3), memory-mapped and fully validated on open:
-/// metadata, the tensor index, alignment and every tensor's byte range.
+/// A GGUF model file (versions 1-3), memory-mapped and fully validated on open: metadata, the
+/// tensor index, alignment and every tensor's byte range. A file that opens can be read anywhere
+/// `data(of:)` points without further checks.
 public final class GGUFFile: @unchecked Sendable {
     public let path: String
     public let version: Int
     /// Metadata in file order.
     public let metadata: [(key: String, value: GGUFValue)]
+    /// Tensors in index order.
     public let tensors: [GGUFTensorInfo]
     public let alignment: Int
+    /// Where the tensor data section starts; tensor offsets in the index are relative to it.
     public let dataOffset: Int
     private let file: MappedFile
     private let metadataIndex: [String: Int]
     private let tensorIndex: [String: Int]
 
     public static let magic: UInt32 = 0x4655_4747  // "GGUF" read little-endian
+    public static let supportedVersions: ClosedRange<UInt32> = 1...3
+    public static let defaultAlignment = 32
+    /// ggml's GGML_MAX_DIMS.
+    public static let maxDimensions = 4
 
     public convenience init(path: String) throws(GGUFError) {
         try self.init(file: try MappedFile(path: path))
@@ -25,11 +32,19 @@ public final class GGUFFile: @unchecked Sendable {
         let magic = try reader.read(UInt32.self, "magic")
         guard magic == Self.magic else { throw reader.error("not a GGUF file (wrong magic)", at: 0) }
         let version = try reader.read(UInt32.self, "version")
-        guard (1...3).contains(version) else { throw reader.error("unsupported GGUF version \(version)", at: 4) }
+        guard Self.supportedVersions.contains(version) else {
+            if Self.supportedVersions.contains(version.byteSwapped) {
+                throw reader.error("big-endian GGUF files are not supported", at: 4)
+            }
+            throw reader.error("unsupported GGUF version \(version) (this reader knows 1-3)", at: 4)
+        }
         self.version = Int(version)
         reader.wideCounts = version >= 2
-        let tensorCount = try reader.count("tensor count")
-        let metadataCount = try reader.count("metadata count")
+        let countSize = reader.wideCounts ? 8 : 4
+        // A tensor entry holds at least a name length, a rank, one dimension, a type and an offset.
+        let tensorCount = try reader.count("tensor count", itemBytes: countSize + 4 + countSize + 4 + 8)
+        // A metadata entry holds at least a key length, a type and a one-byte value.
+        let metadataCount = try reader.count("metadata count", itemBytes: countSize + 4 + 1)
 
         var metadata: [(key: String, value: GGUFValue)] = []
         var metadataIndex: [String: Int] = [:]
@@ -41,59 +56,24 @@ public final class GGUFFile: @unchecked Sendable {
             metadataIndex[key] = metadata.count
             metadata.append((key, try reader.value(type: type, key: key)))
         }
+        let alignment = try Self.alignment(in: metadata, index: metadataIndex, reader: reader)
 
-        var alignment = 32
-        if let index = metadataIndex["general.alignment"] {
-            guard let value = metadata[index].value.integer, value > 0, value & (value - 1) == 0 else {
-                throw reader.error("general.alignment must be a power of two")
-            }
-            alignment = value
-        }
-
-        struct RawTensor { let name: String; let dimensions: [Int]; let type: GGMLType; let offset: Int; let at: Int }
-        var raw: [RawTensor] = []
+        var entries: [GGUFTensorEntry] = []
         var tensorIndex: [String: Int] = [:]
         for _ in 0..<tensorCount {
-            let at = reader.offset
-            let name = try reader.string("tensor name")
-            guard tensorIndex[name] == nil else { throw reader.error("duplicate tensor \(name)", at: at) }
-            let rank = try reader.read(UInt32.self, "dimension count of \(name)")
-            guard (1...4).contains(rank) else { throw reader.error("tensor \(name) has \(rank) dimensions (1-4 allowed)", at: at) }
-            var dimensions: [Int] = []
-            for _ in 0..<rank {
-                let d = try reader.read(UInt64.self, "dimension of \(name)")
-                guard d > 0, d <= UInt64(Int32.max) else { throw reader.error("tensor \(name) has absurd dimension \(d)", at: reader.offset - 8) }
-                dimensions.append(Int(d))
-            }
-            let typeCode = try reader.read(UInt32.self, "type of \(name)")
-            guard let type = GGMLType(rawValue: typeCode) else {
-                throw reader.error("tensor \(name) has unknown type \(typeCode)", at: reader.offset - 4)
-            }
-            let offset = try reader.read(UInt64.self, "data offset of \(name)")
-            guard offset <= UInt64(file.bytes.count) else { throw reader.error("tensor \(name) data offset \(offset) is past the end", at: reader.offset - 8) }
-            tensorIndex[name] = raw.count
-            raw.append(RawTensor(name: name, dimensions: dimensions, type: type, offset: Int(offset), at: at))
+            let entry = try GGUFTensorEntry(reader: &reader, maxDimensions: Self.maxDimensions)
+            guard tensorIndex[entry.name] == nil else { throw reader.error("duplicate tensor \(entry.name)", at: entry.indexOffset) }
+            tensorIndex[entry.name] = entries.count
+            entries.append(entry)
         }
 
-        let dataOffset = (reader.offset + alignment - 1) / alignment * alignment
-        var tensors: [GGUFTensorInfo] = []
-        for t in raw {
-            let (elements, overflow) = t.dimensions.reduce((1, false)) { acc, d in
-                let (p, o) = acc.0.multipliedReportingOverflow(by: d)
-                return (p, acc.1 || o)
-            }
-            guard !overflow, elements <= Int(Int32.max) * 16 else { throw reader.error("tensor \(t.name) has too many elements", at: t.at) }
-            guard t.dimensions[0] % t.type.blockSize == 0 else {
-                throw reader.error("tensor \(t.name) row of \(t.dimensions[0]) is not a multiple of the \(t.type.name) block size \(t.type.blockSize)", at: t.at)
-            }
-            guard t.offset % alignment == 0 else { throw reader.error("tensor \(t.name) data offset \(t.offset) is not aligned to \(alignment)", at: t.at) }
-            let byteCount = elements / t.type.blockSize * t.type.blockBytes
-            let start = dataOffset + t.offset
-            guard start <= file.bytes.count, file.bytes.count - start >= byteCount else {
-                throw reader.error("tensor \(t.name) data (\(byteCount) bytes at \(start)) runs past the end of the file (\(file.bytes.count) bytes; truncated?)", at: t.at)
-            }
-            tensors.append(GGUFTensorInfo(name: t.name, dimensions: t.dimensions, type: t.type, fileOffset: start, byteCount: byteCount))
+        let (alignedEnd, overflow) = reader.offset.addingReportingOverflow(alignment - 1)
+        guard !overflow else { throw reader.error("general.alignment \(alignment) is too large") }
+        let dataOffset = alignedEnd / alignment * alignment
+        let tensors = try entries.map { entry throws(GGUFError) in
+            try entry.locate(dataOffset: dataOffset, alignment: alignment, fileSize: file.bytes.count, reader: reader)
         }
+        try Self.checkNoOverlap(tensors, entries: entries, reader: reader)
 
         self.metadata = metadata
         self.metadataIndex = metadataIndex
@@ -101,6 +81,28 @@ public final class GGUFFile: @unchecked Sendable {
         self.tensorIndex = tensorIndex
         self.alignment = alignment
         self.dataOffset = dataOffset
+    }
+
+    private static func alignment(in metadata: [(key: String, value: GGUFValue)], index: [String: Int], reader: GGUFReader) throws(GGUFError) -> Int {
+        let key = "general.alignment"
+        guard let position = index[key] else { return defaultAlignment }
+        let value = metadata[position].value
+        guard let alignment = value.integer, alignment > 0, alignment <= 1 << 30, alignment & (alignment - 1) == 0 else {
+            throw GGUFError(path: reader.path, offset: nil, problem: "\(key) must be a power of two up to 2^30, not \(value)")
+        }
+        return alignment
+    }
+
+    /// Two tensors sharing bytes would make one's weights silently the other's.
+    private static func checkNoOverlap(_ tensors: [GGUFTensorInfo], entries: [GGUFTensorEntry], reader: GGUFReader) throws(GGUFError) {
+        let order = tensors.indices.sorted { tensors[$0].fileOffset < tensors[$1].fileOffset }
+        for (previous, next) in zip(order, order.dropFirst()) {
+            let a = tensors[previous], b = tensors[next]
+            guard a.byteCount > 0, b.byteCount > 0 else { continue }
+            guard a.fileOffset + a.byteCount <= b.fileOffset else {
+                throw reader.error("tensors \(a.name) and \(b.name) overlap in the data section", at: entries[next].indexOffset)
+            }
+        }
     }
 
     public subscript(key: String) -> GGUFValue? {
@@ -118,17 +120,53 @@ public final class GGUFFile: @unchecked Sendable {
 
     public var fileSize: Int { file.bytes.count }
 
+    /// `general.architecture`, e.g. "llama".
+    public var architecture: String? { self["general.architecture"]?.string }
+
     // Typed metadata lookups that name the key when it is missing or of the wrong type.
 
-    public func requiredInt(_ key: String) throws(GGUFError) -> Int {
+    public func required(_ key: String) throws(GGUFError) -> GGUFValue {
         guard let value = self[key] else { throw GGUFError(path: path, offset: nil, problem: "missing metadata key \(key)") }
-        guard let int = value.integer else { throw GGUFError(path: path, offset: nil, problem: "metadata key \(key) is \(value.typeName), expected an integer") }
+        return value
+    }
+
+    public func requiredInt(_ key: String) throws(GGUFError) -> Int {
+        let value = try required(key)
+        guard let int = value.integer else { throw wrongType(key, value, expected: "an integer") }
         return int
     }
 
+    public func requiredFloat(_ key: String) throws(GGUFError) -> Double {
+        let value = try required(key)
+        guard let float = value.float else { throw wrongType(key, value, expected: "a number") }
+        return float
+    }
+
     public func requiredString(_ key: String) throws(GGUFError) -> String {
-        guard let value = self[key] else { throw GGUFError(path: path, offset: nil, problem: "missing metadata key \(key)") }
-        guard let string = value.string else { throw GGUFError(path: path, offset: nil, problem: "metadata key \(key) is \(value.typeName), expected a string") }
+        let value = try required(key)
+        guard let string = value.string else { throw wrongType(key, value, expected: "a string") }
         return string
+    }
+
+    public func requiredArray(_ key: String) throws(GGUFError) -> [GGUFValue] {
+        let value = try required(key)
+        guard let array = value.array else { throw wrongType(key, value, expected: "an array") }
+        return array
+    }
+
+    /// An array of strings (e.g. `tokenizer.ggml.tokens`), naming the first element that is not one.
+    public func requiredStrings(_ key: String) throws(GGUFError) -> [String] {
+        let array = try requiredArray(key)
+        var strings: [String] = []
+        strings.reserveCapacity(array.count)
+        for (i, element) in array.enumerated() {
+            guard let string = element.string else { throw wrongType("\(key)[\(i)]", element, expected: "a string") }
+            strings.append(string)
+        }
+        return strings
+    }
+
+    private func wrongType(_ key: String, _ value: GGUFValue, expected: String) -> GGUFError {
+        GGUFError(path: path, offset: nil, problem: "metadata key \(key) is \(value.typeName), expected \(expected)")
     }
 }

@@ -1,5 +1,5 @@
 /// One metadata value of a GGUF file. Arrays may nest.
-public enum GGUFValue: Sendable, Equatable {
+public enum GGUFValue: Sendable, Equatable, CustomStringConvertible {
     case uint8(UInt8), int8(Int8), uint16(UInt16), int16(Int16), uint32(UInt32), int32(Int32)
     case uint64(UInt64), int64(Int64), float32(Float), float64(Double), bool(Bool), string(String)
     case array([GGUFValue])
@@ -47,6 +47,25 @@ public enum GGUFValue: Sendable, Equatable {
         case .bool: "bool"
         case .string: "str"
         case .array(let items): "arr[\(items.first?.typeName ?? "?"),\(items.count)]"
+        }
+    }
+
+    /// The value as text: numbers plain, strings quoted, arrays in brackets.
+    public var description: String {
+        switch self {
+        case .string(let s): "\"\(s)\""
+        case .array(let items): "[" + items.map(\.description).joined(separator: ", ") + "]"
+        case .uint8(let v): "\(v)"
+        case .int8(let v): "\(v)"
+        case .uint16(let v): "\(v)"
+        case .int16(let v): "\(v)"
+        case .uint32(let v): "\(v)"
+        case .int32(let v): "\(v)"
+        case .uint64(let v): "\(v)"
+        case .int64(let v): "\(v)"
+        case .float32(let v): "\(v)"
+        case .float64(let v): "\(v)"
+        case .bool(let v): "\(v)"
         }
     }
 }

@@ -8,10 +8,13 @@ import Darwin
 public final class MappedFile: @unchecked Sendable {
     public let path: String
     public let bytes: UnsafeRawBufferPointer
+    private let isMapped: Bool
 
     public init(path: String) throws(GGUFError) {
         self.path = path
-        let fd = open(path, O_RDONLY)
+        isMapped = true
+        // O_NONBLOCK: opening a FIFO by mistake must fail on the regular-file check, not wait for a writer.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw GGUFError(path: path, offset: nil, problem: "cannot open: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var info = stat()
@@ -29,7 +32,21 @@ public final class MappedFile: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: address, count: size)
     }
 
+    /// A file that exists only in memory (a copy of `contents`), for files built or mutated by
+    /// tests without touching the disk. `path` is only used to name it in errors.
+    public init(path: String, contents: some Collection<UInt8>) {
+        self.path = path
+        isMapped = false
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: contents.count, alignment: 64)
+        _ = copy.initializeMemory(as: UInt8.self, from: contents)
+        bytes = UnsafeRawBufferPointer(copy)
+    }
+
     deinit {
-        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+        if isMapped {
+            if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+        } else {
+            UnsafeMutableRawBufferPointer(mutating: bytes).deallocate()
+        }
     }
 }

@@ -1,0 +1,148 @@
+import Foundation
+import Inference
+
+/// A probability distribution over candidate tokens, kept as the sampler chain sees it: the
+/// surviving candidates with their (possibly rescaled) logits and the softmax of those logits.
+/// Order matters: sampling walks the candidates in the order held here, which is token order
+/// until a stage sorts them (then most probable first), exactly like llama.cpp's candidate array.
+public struct Distribution: Sendable, Equatable {
+    public private(set) var tokens: [TokenID]
+    public private(set) var logits: [Float]
+    /// Softmax of `logits`, in Double so entropies and cumulative sums stay exact enough.
+    public private(set) var probabilities: [Double]
+    /// True when candidates are ordered by descending logit.
+    public private(set) var isSorted: Bool
+
+    /// The softmax of a full logit row; token i is candidate i.
+    public init<Row: Collection<Float>>(logits row: Row) {
+        self.init(tokens: (0..<row.count).map { TokenID($0) }, logits: Array(row), isSorted: false)
+    }
+
+    public init(tokens: [TokenID], logits: [Float], isSorted: Bool) {
+        precondition(tokens.count == logits.count && !tokens.isEmpty, "a distribution needs at least one candidate")
+        self.tokens = tokens
+        self.logits = logits
+        self.isSorted = isSorted
+        self.probabilities = []
+        normalize()
+    }
+
+    public var count: Int { tokens.count }
+
+    /// Recomputes probabilities from logits (max-shifted so large logits cannot overflow).
+    mutating func normalize() {
+        let maxLogit = logits.max() ?? 0
+        var sum = 0.0
+        var result = [Double](repeating: 0, count: logits.count)
+        for i in logits.indices where logits[i] > -.infinity {
+            let e = exp(Double(logits[i] - maxLogit))
+            result[i] = e
+            sum += e
+        }
+        for i in result.indices { result[i] /= sum }
+        probabilities = result
+    }
+
+    /// Replaces the logits (same candidates, same order) and renormalises; `preservesOrder`
+    /// says the change was monotonic, so a sorted distribution stays sorted.
+    mutating func setLogits(_ newLogits: [Float], preservesOrder: Bool = false) {
+        precondition(newLogits.count == tokens.count)
+        logits = newLogits
+        isSorted = isSorted && preservesOrder
+        normalize()
+    }
+
+    /// Keeps only the candidates at `indices`, in that order, and renormalises.
+    mutating func keep(_ indices: some Collection<Int>, sorted: Bool) {
+        tokens = indices.map { tokens[$0] }
+        logits = indices.map { logits[$0] }
+        isSorted = sorted
+        normalize()
+    }
+
+    /// Orders candidates by descending logit; ties keep token order so the result is stable.
+    mutating func sortDescending() {
+        guard !isSorted else { return }
+        let order = tokens.indices.sorted { a, b in
+            logits[a] != logits[b] ? logits[a] > logits[b] : tokens[a] < tokens[b]
+        }
+        tokens = order.map { tokens[$0] }
+        logits = order.map { logits[$0] }
+        probabilities = order.map { probabilities[$0] }
+        isSorted = true
+    }
+
+    /// Probability of a token, 0 if it is not a candidate.
+    public func probability(of token: TokenID) -> Double {
+        // Untruncated distributions hold token i at index i.
+        if let i = Int(exactly: token), tokens.indices.contains(i), tokens[i] == token { return probabilities[i] }
+        return tokens.firstIndex(of: token).map { probabilities[$0] } ?? 0
+    }
+
+    /// Number of candidates with non-zero probability.
+    public var support: Int { probabilities.lazy.filter { $0 > 0 }.count }
+
+    /// The most probable candidate; ties go to the lowest token id.
+    public var argmax: TokenID {
+        var best = 0
+        for i in tokens.indices.dropFirst() where logits[i] > logits[best] || (logits[i] == logits[best] && tokens[i] < tokens[best]) {
+            best = i
+        }
+        return tokens[best]
+    }
+
+    /// Entropy `-Σ p ln p` in nats.
+    public var entropy: Double {
+        var h = 0.0
+        for p in probabilities where p > 0 { h -= p * log(p) }
+        return h
+    }
+
+    /// Variance of the surprisal `-ln p`: `Σ p (ln p + H)²`, in nats².
+    public var varentropy: Double {
+        let h = entropy
+        var v = 0.0
+        for p in probabilities where p > 0 {
+            let d = log(p) + h
+            v += p * d * d
+        }
+        return v
+    }
+
+    /// The token whose cumulative-probability interval, walking candidates in held order,
+    /// contains `uniform` ∈ [0, 1). Rounding can leave the sum just below 1, so a draw past the
+    /// end picks the last candidate with non-zero probability.
+    public func sample(uniform: Double) -> TokenID {
+        var cumulative = 0.0
+        var lastPositive = 0
+        for i in probabilities.indices where probabilities[i] > 0 {
+            cumulative += probabilities[i]
+            lastPositive = i
+            if uniform < cumulative { return tokens[i] }
+        }
+        return tokens[lastPositive]
+    }
+
+    /// The `n` most probable candidates, most probable first (ties by token id), without
+    /// sorting the whole vocabulary.
+    public func top(_ n: Int) -> [TokenProbability] {
+        guard n > 0 else { return [] }
+        var best: [Int] = []
+        best.reserveCapacity(n + 1)
+        func ranksHigher(_ a: Int, _ b: Int) -> Bool {
+            logits[a] != logits[b] ? logits[a] > logits[b] : tokens[a] < tokens[b]
+        }
+        for i in tokens.indices where probabilities[i] > 0 {
+            if best.count == n, let last = best.last, !ranksHigher(i, last) { continue }
+            let at = best.firstIndex { ranksHigher(i, $0) } ?? best.count
+            best.insert(i, at: at)
+            if best.count > n { best.removeLast() }
+        }
+        return best.map { TokenProbability(token: tokens[$0], logit: logits[$0], probability: probabilities[$0]) }
+    }
+
+    /// A display view of this distribution after `stage`.
+    public func view(stage: String, label: String, topCount: Int) -> StageView {
+        StageView(stage: stage, label: label, top: top(topCount), candidateCount: support, entropy: entropy, varentropy: varentropy)
+    }
+}

@@ -1,0 +1,66 @@
+import Inference
+
+/// The target's half of a speculative step, shared by every drafter: one pass over the committed
+/// tokens the cache lacks plus the draft tree, verification, KV kept for the accepted path only,
+/// and the emitted tokens appended to the context.
+struct SpeculativeRound {
+    let chain: SamplerChain
+
+    /// Cuts the cache to what a round may keep: every committed token except at least the last,
+    /// whose logits are the root target. Returns the number kept.
+    static func trimCache(_ context: DecodingContext) -> Int {
+        let keep = min(context.model.committedCount, context.tokens.count - 1)
+        context.model.truncate(to: keep)
+        return keep
+    }
+
+    func run(_ tree: DraftTree, keep: Int, drafter: String, context: DecodingContext) throws -> StepResult {
+        let text = context.tokens
+        let pending = Array(text[keep...])
+        var batch = BatchToken.chain(pending, startingAt: keep)
+        for (i, node) in tree.nodes.enumerated() {
+            let parentRow = node.parent.map { $0 + pending.count } ?? pending.count - 1
+            batch.append(BatchToken(token: node.token, position: text.count + tree.depth(of: i) - 1, parent: parentRow))
+        }
+        let rows = Array((pending.count - 1)..<batch.count)
+        let logits = try context.evaluate(batch, options: EvaluationOptions(outputRows: .rows(rows)))
+
+        // Row 0 is the target after the committed text, row i + 1 the one after node i.
+        var targets: [[Double]] = []
+        var entropies: [Double] = []
+        for row in rows.indices {
+            let drafted = row == 0 ? [] : tree.path(to: row - 1).map { tree.nodes[$0].token }
+            let distribution = chain.run(logits: logits.row(row), history: text + drafted).final
+            targets.append(SpeculativeMath.dense(distribution, vocabularySize: context.vocabulary.count))
+            entropies.append(distribution.entropy)
+        }
+        let verifier: any DraftVerifier = chain.settings.isGreedy ? GreedyVerifier() : RecursiveRejectionVerifier(siblings: .independent)
+        let outcome = verifier.verify(tree, targets: targets, uniforms: &context.random)
+        try context.model.commit(path: Array(pending.indices) + outcome.acceptedPath.map { $0 + pending.count })
+
+        let traced = tracedTokens(outcome, tree: tree, entropies: entropies, context: context)
+        context.append(traced.filter(\.source.isCommitted).map(\.token))
+        return StepResult(tokens: traced, payload: .draftTree(DraftTreeTrace(nodes: outcome.nodes, acceptedPath: outcome.acceptedPath, drafter: drafter)))
+    }
+
+    /// Text order: the accepted drafts, the siblings rejected where the walk stopped, then the
+    /// target's own token. Nothing follows an end-of-generation token.
+    private func tracedTokens(_ outcome: VerificationOutcome, tree: DraftTree, entropies: [Double], context: DecodingContext) -> [TracedToken] {
+        var traced: [TracedToken] = []
+        for node in outcome.acceptedPath {
+            let entropy = entropies[tree.nodes[node].parent.map { $0 + 1 } ?? 0]
+            traced.append(TracedToken(token: tree.nodes[node].token, source: .draftAccepted, probability: outcome.nodes[node].p, entropy: entropy))
+            if context.vocabulary.isEndOfGeneration(tree.nodes[node].token) { return traced }
+        }
+        let last = outcome.acceptedPath.last
+        for node in tree.children(of: last) where outcome.nodes[node].verdict == .rejected {
+            traced.append(TracedToken(token: tree.nodes[node].token, source: .draftRejected, probability: outcome.nodes[node].p))
+        }
+        var final = outcome.finalToken
+        // Without any draft the round is plain decoding, and the lens should say so.
+        if tree.isEmpty { final.source = chain.settings.isGreedy ? .greedy : .sampled }
+        final.entropy = entropies[last.map { $0 + 1 } ?? 0]
+        traced.append(final)
+        return traced
+    }
+}

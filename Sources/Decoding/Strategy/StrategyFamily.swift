@@ -1,0 +1,3 @@
+public enum StrategyFamily: String, Sendable, Codable, CaseIterable {
+    case sampling, search, speculative, constrained, smc
+}

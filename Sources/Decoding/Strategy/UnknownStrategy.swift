@@ -1,0 +1,7 @@
+public struct UnknownStrategy: Error, CustomStringConvertible, Equatable {
+    public var name: String
+
+    public var description: String {
+        "unknown strategy '\(name)' (known: \(StrategyCatalog.descriptors.map(\.name).joined(separator: ", ")))"
+    }
+}

@@ -1,0 +1,278 @@
+import Decoding
+import Foundation
+import Inference
+
+/// Owns a model and a strategy, runs the decoding loop and publishes what happens as
+/// `events`. Commands are actor methods; the loop runs one step at a time on the actor and
+/// yields between steps, so a command is handled at the next step boundary.
+///
+/// Every change that alters what the run would produce (strategy, parameter, prompt,
+/// constraint, seed) restarts the run from the prompt with the configured seed, keeping the
+/// running/paused state, so the same configuration always replays the same tokens.
+public actor Engine {
+    /// How the event stream buffers when its consumer is slow.
+    public enum Buffering: Sendable {
+        /// Keep only the newest events: decoding never waits for a slow screen, memory stays bounded.
+        case newest(Int)
+        /// Keep everything (headless runs that record every event).
+        case unbounded
+
+        var policy: AsyncStream<EngineEvent>.Continuation.BufferingPolicy {
+            switch self {
+            case .newest(let count): .bufferingNewest(count)
+            case .unbounded: .unbounded
+            }
+        }
+    }
+
+    public nonisolated let events: AsyncStream<EngineEvent>
+    private let continuation: AsyncStream<EngineEvent>.Continuation
+
+    private let model: any LanguageModel
+    public private(set) var configuration: RunConfiguration
+    public private(set) var state: EngineState = .idle
+    public private(set) var stats = EngineStats()
+
+    private var strategy: any DecodingStrategy
+    private var context: DecodingContext
+    private var loop: Task<Void, Never>?
+    /// Identifies the current loop; bumping it makes any older loop stop at its next step
+    /// boundary, so two loops can never advance the same run.
+    private var loopID = 0
+    private let clock = ContinuousClock()
+
+    public init(model: sending any LanguageModel, configuration: RunConfiguration, buffering: Buffering = .newest(1024)) throws {
+        guard !configuration.prompt.isEmpty else { throw EngineError.emptyPrompt }
+        (events, continuation) = AsyncStream.makeStream(of: EngineEvent.self, bufferingPolicy: buffering.policy)
+        self.model = model
+        self.configuration = configuration
+        strategy = try StrategyCatalog.make(configuration.strategy, parameters: configuration.parameters)
+        context = DecodingContext(model: model, prompt: configuration.prompt, maxNewTokens: configuration.maxNewTokens, seed: configuration.seed)
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.stopLoop() }
+        }
+    }
+
+    // MARK: commands
+
+    /// Runs continuously: begins the run if none is in progress, resumes it if paused.
+    public func start() {
+        if state == .finished { restart() }
+        if state == .idle { publish(.started(configuration)) }
+        setState(.running)
+        startLoop()
+    }
+
+    public func pause() {
+        guard state == .running else { return }
+        setState(.paused)
+        stopLoop()
+    }
+
+    public func resume() {
+        guard state == .paused else { return }
+        setState(.running)
+        startLoop()
+    }
+
+    public func togglePause() {
+        state == .running ? pause() : start()
+    }
+
+    /// Pauses if running and advances exactly one round.
+    public func step() {
+        if state == .finished { return }
+        if state == .idle { publish(.started(configuration)) }
+        if state != .paused { setState(.paused) }
+        stopLoop()
+        advance()
+    }
+
+    public func switchStrategy(to name: String) throws {
+        var changed = configuration
+        changed.strategy = name
+        try reconfigure(changed)
+    }
+
+    /// Sets a parameter of the current strategy (or of the sampler chain), clamped to its range,
+    /// and restarts. Returns the value actually set.
+    @discardableResult
+    public func setParameter(_ name: String, to value: Double) throws -> Double {
+        let known = DecodingParameters.samplerParameters + StrategyCatalog.descriptors.flatMap(\.parameters)
+        guard let descriptor = known.first(where: { $0.name == name }) else {
+            throw EngineError.unknownParameter(name, strategy: configuration.strategy)
+        }
+        let clamped = min(max(value, descriptor.range.lowerBound), descriptor.range.upperBound)
+        var changed = configuration
+        changed.parameters.set(name, to: clamped)
+        try reconfigure(changed)
+        return clamped
+    }
+
+    public func setParameters(_ parameters: DecodingParameters) throws {
+        var changed = configuration
+        changed.parameters = parameters
+        try reconfigure(changed)
+    }
+
+    public func setPrompt(_ prompt: [TokenID]) throws {
+        guard !prompt.isEmpty else { throw EngineError.emptyPrompt }
+        var changed = configuration
+        changed.prompt = prompt
+        try reconfigure(changed)
+    }
+
+    /// Hook for the constrained strategies: the constraint travels in the parameters.
+    public func setConstraint(_ constraint: ConstraintSpec?) throws {
+        var changed = configuration
+        changed.parameters.constraint = constraint
+        try reconfigure(changed)
+    }
+
+    public func setSeed(_ seed: UInt64) throws {
+        var changed = configuration
+        changed.seed = seed
+        try reconfigure(changed)
+    }
+
+    public func setMaxNewTokens(_ count: Int) throws {
+        var changed = configuration
+        changed.maxNewTokens = max(0, count)
+        try reconfigure(changed)
+    }
+
+    /// Restarts from the prompt with the same configuration and seed.
+    public func reset() {
+        restart()
+    }
+
+    /// Ends the run (if any) as cancelled and closes the event stream.
+    public func shutdown() {
+        stopLoop()
+        if state == .running || state == .paused { publish(.finished(.cancelled)) }
+        setState(.finished)
+        continuation.finish()
+    }
+
+    /// The generated tokens of the current run so far.
+    public var generatedTokens: [TokenID] { Array(context.generatedTokens) }
+
+    // MARK: the run
+
+    private func reconfigure(_ changed: RunConfiguration) throws {
+        guard !changed.prompt.isEmpty else { throw EngineError.emptyPrompt }
+        let newStrategy = try StrategyCatalog.make(changed.strategy, parameters: changed.parameters)
+        configuration = changed
+        restart(with: newStrategy)
+    }
+
+    private func restart(with newStrategy: (any DecodingStrategy)? = nil) {
+        stopLoop()
+        let resumeRunning = state == .running
+        if let newStrategy {
+            strategy = newStrategy
+        } else if let fresh = try? StrategyCatalog.make(configuration.strategy, parameters: configuration.parameters) {
+            strategy = fresh
+        }
+        context = DecodingContext(model: model, prompt: configuration.prompt, maxNewTokens: configuration.maxNewTokens, seed: configuration.seed)
+        stats = EngineStats()
+        switch state {
+        case .idle:
+            return
+        case .finished:
+            setState(.idle)
+        case .running, .paused:
+            publish(.started(configuration))
+            if resumeRunning { startLoop() }
+        }
+    }
+
+    private func startLoop() {
+        guard loop == nil else { return }
+        loopID += 1
+        let id = loopID
+        loop = Task {
+            while loopID == id, state == .running {
+                advance()
+                await Task.yield()
+            }
+            if loopID == id { loop = nil }
+        }
+    }
+
+    private func stopLoop() {
+        loopID += 1
+        loop = nil
+    }
+
+    /// One round: a finish check, the strategy's step, its events.
+    private func advance() {
+        if let reason = finishReason(afterStep: nil) {
+            finish(reason)
+            return
+        }
+        do {
+            if stats.steps == 0 { try evaluatePrompt() }
+            let evaluationsBefore = (context.targetEvaluations, context.draftEvaluations)
+            let generatedBefore = context.generatedCount
+            let started = clock.now
+            let result = try strategy.step(context)
+            let seconds = (clock.now - started).seconds
+            let trace = StepTrace(
+                index: stats.steps, generatedBefore: generatedBefore, tokens: result.tokens, payload: result.payload,
+                targetEvaluations: context.targetEvaluations - evaluationsBefore.0,
+                draftEvaluations: context.draftEvaluations - evaluationsBefore.1, seconds: seconds)
+            stats.steps += 1
+            stats.generatedTokens = context.generatedCount
+            stats.targetEvaluations = context.targetEvaluations
+            stats.draftEvaluations = context.draftEvaluations
+            stats.decodeSeconds += seconds
+            publish(.step(trace))
+            publish(.stats(stats))
+            if let reason = finishReason(afterStep: trace) { finish(reason) }
+        } catch let error as ModelError {
+            if case .contextFull = error { finish(.contextFull) } else { fail(error.description) }
+        } catch {
+            fail("\(error)")
+        }
+    }
+
+    /// Prefills the prompt before the first step so its cost is reported apart from decoding.
+    private func evaluatePrompt() throws {
+        let started = clock.now
+        _ = try context.nextTokenLogits()
+        stats.promptSeconds = (clock.now - started).seconds
+        stats.targetEvaluations = context.targetEvaluations
+    }
+
+    private func finishReason(afterStep trace: StepTrace?) -> FinishReason? {
+        if let trace, trace.committedTokens.contains(where: { context.vocabulary.isEndOfGeneration($0.token) }) {
+            return .endOfGeneration
+        }
+        if context.generatedCount >= configuration.maxNewTokens { return .length }
+        if context.tokens.count >= model.contextLength { return .contextFull }
+        return nil
+    }
+
+    private func finish(_ reason: FinishReason) {
+        stopLoop()
+        publish(.finished(reason))
+        setState(.finished)
+    }
+
+    private func fail(_ message: String) {
+        stopLoop()
+        publish(.failed(message))
+        setState(.finished)
+    }
+
+    private func setState(_ newState: EngineState) {
+        guard newState != state else { return }
+        state = newState
+        publish(.state(newState))
+    }
+
+    private func publish(_ event: EngineEvent) {
+        continuation.yield(event)
+    }
+}

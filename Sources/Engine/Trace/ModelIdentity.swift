@@ -1,0 +1,34 @@
+import Foundation
+import Inference
+
+/// Which model file a trace was recorded with.
+public struct ModelIdentity: Sendable, Codable, Equatable {
+    public var path: String
+    public var fileName: String
+    public var byteCount: Int
+    /// Hex SHA-256 of the file; nil when it was not computed.
+    public var sha256: String?
+
+    public init(path: String, fileName: String, byteCount: Int, sha256: String?) {
+        self.path = path
+        self.fileName = fileName
+        self.byteCount = byteCount
+        self.sha256 = sha256
+    }
+
+    /// Describes the file at `path`. The default model's digest is known, so it is taken from
+    /// `DefaultModel` when name and size match; other files are hashed when `hashing` allows.
+    public static func describe(path: String, hashing: Bool) throws -> ModelIdentity {
+        let url = URL(fileURLWithPath: path)
+        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        let name = url.lastPathComponent
+        let digest: String? = if name == DefaultModel.fileName, size == DefaultModel.byteCount {
+            DefaultModel.sha256
+        } else if hashing {
+            try SHA256.hexDigest(ofFile: url)
+        } else {
+            nil
+        }
+        return ModelIdentity(path: path, fileName: name, byteCount: size, sha256: digest)
+    }
+}

@@ -1,0 +1,14 @@
+/// Named rules and the rule a whole text must match, before lowering to bytes.
+public struct GrammarDefinition: Sendable, Equatable {
+    public var rules: [(name: String, body: GrammarExpression)]
+    public var root: String
+
+    public init(rules: [(name: String, body: GrammarExpression)], root: String = "root") {
+        self.rules = rules
+        self.root = root
+    }
+
+    public static func == (lhs: GrammarDefinition, rhs: GrammarDefinition) -> Bool {
+        lhs.root == rhs.root && lhs.rules.elementsEqual(rhs.rules) { $0.name == $1.name && $0.body == $1.body }
+    }
+}

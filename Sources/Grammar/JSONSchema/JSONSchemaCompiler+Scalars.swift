@@ -1,0 +1,120 @@
+extension JSONSchemaCompiler {
+    /// Bounds beyond this are treated as absent (no generated number gets that long).
+    static let boundLimit = 1e15
+
+    /// Draft 4 wrote exclusive bounds as booleans beside minimum/maximum; read them as draft 6+.
+    static func modernBounds(_ schema: JSONValue) -> JSONValue {
+        guard var members = schema.members else { return schema }
+        for (flag, bound) in [("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")] {
+            guard let index = members.firstIndex(where: { $0.key == flag }), case .bool(let exclusive) = members[index].value else { continue }
+            members.remove(at: index)
+            if exclusive, let boundIndex = members.firstIndex(where: { $0.key == bound }) {
+                members[boundIndex].key = flag
+            }
+        }
+        return .object(members)
+    }
+
+    mutating func integer(_ schema: JSONValue, at path: String) -> GrammarExpression {
+        let schema = Self.modernBounds(schema)
+        var low: Int?, high: Int?
+        if let x = schema["minimum"]?.numberValue, abs(x) < Self.boundLimit { low = max(low ?? Int.min, Int(x.rounded(.up))) }
+        if let x = schema["exclusiveMinimum"]?.numberValue, abs(x) < Self.boundLimit { low = max(low ?? Int.min, Int(x.rounded(.down)) + 1) }
+        if let x = schema["maximum"]?.numberValue, abs(x) < Self.boundLimit { high = min(high ?? Int.max, Int(x.rounded(.down))) }
+        if let x = schema["exclusiveMaximum"]?.numberValue, abs(x) < Self.boundLimit { high = min(high ?? Int.max, Int(x.rounded(.up)) - 1) }
+        if low == nil, high == nil { return common("json-integer") }
+        if let low, let high, low > high { return .choice([]) }
+        return DecimalRange.integers(from: low, to: high)
+    }
+
+    /// Numbers; with bounds, integral bounds are exact (numbers are then written without an
+    /// exponent), fractional bounds are reported as unsupported.
+    mutating func number(_ schema: JSONValue, at path: String) -> GrammarExpression {
+        let schema = Self.modernBounds(schema)
+        var low: (value: Int, strict: Bool)?, high: (value: Int, strict: Bool)?
+        for (keyword, strict, isLow) in [("minimum", false, true), ("exclusiveMinimum", true, true), ("maximum", false, false), ("exclusiveMaximum", true, false)] {
+            guard let x = schema[keyword]?.numberValue, abs(x) < Self.boundLimit else { continue }
+            guard x.rounded() == x else {
+                report("fractional \(keyword) \(x) for a number at \(path)")
+                continue
+            }
+            let bound = (Int(x), strict)
+            if isLow {
+                if low.map({ bound.0 > $0.value || (bound.0 == $0.value && strict) }) ?? true { low = bound }
+            } else {
+                if high.map({ bound.0 < $0.value || (bound.0 == $0.value && strict) }) ?? true { high = bound }
+            }
+        }
+        if low == nil, high == nil { return common("json-number") }
+        return DecimalRange.numbers(low: low, high: high)
+    }
+
+    mutating func string(_ schema: JSONValue, at path: String) -> GrammarExpression {
+        let minLength = schema["minLength"]?.numberValue.map { max(Int($0), 0) }
+        let maxLength = schema["maxLength"]?.numberValue.map { max(Int($0), 0) }
+        var content: GrammarExpression
+        if let format = schema["format"]?.stringValue, let pattern = JSONSchemaKeywords.formats[format] {
+            content = jsonEncoded(regex: pattern, search: false, at: path)
+        } else if let pattern = schema["pattern"]?.stringValue {
+            content = jsonEncoded(regex: pattern, search: true, at: path)
+        } else {
+            if let format = schema["format"]?.stringValue { report("format '\(format)' at \(path)") }
+            if let minLength, let maxLength, minLength > maxLength { return .choice([]) }
+            content = .repeated(common("json-char"), min: minLength ?? 0, max: maxLength)
+            return .sequence([.literal("\""), content, .literal("\"")])
+        }
+        if minLength != nil || maxLength != nil { report("minLength/maxLength together with pattern or format at \(path)") }
+        return .sequence([.literal("\""), content, .literal("\"")])
+    }
+
+    /// A regex over string values, as the JSON-escaped text that encodes them.
+    mutating func jsonEncoded(regex pattern: String, search: Bool, at path: String) -> GrammarExpression {
+        do throws(GrammarError) {
+            let parsed = try RegexParser.parse(pattern, source: "pattern at \(path)")
+            return jsonEncoded(parsed.expression(search: search, filler: .all))
+        } catch {
+            report("pattern '\(pattern)' at \(path): \(error.problem)")
+            return .repeated(common("json-char"), min: 0, max: nil)
+        }
+    }
+
+    mutating func jsonEncoded(_ expression: GrammarExpression) -> GrammarExpression {
+        switch expression {
+        case .characters(let set):
+            if set == .all { return common("json-char") }
+            var options: [GrammarExpression] = []
+            let plain = set.subtracting(Self.stringSpecials)
+            if !plain.isEmpty { options.append(.characters(plain)) }
+            let specials = Self.stringSpecials.ranges.flatMap { $0 }.filter(set.contains)
+            // Sets holding most specials (negated classes, `.`) take any escape: one shared
+            // rule instead of dozens of literals, at the price of also allowing a few escapes
+            // of characters the set excludes.
+            if specials.count > 8 {
+                options.append(common("json-escape"))
+            } else {
+                for special in specials { options += Self.escapes(of: special).map(GrammarExpression.literal) }
+            }
+            return options.count == 1 ? options[0] : .choice(options)
+        case .literal(let text):
+            return .sequence(text.unicodeScalars.map { jsonEncoded(.characters(CodePointSet($0.value))) })
+        case .sequence(let items):
+            return .sequence(items.map { jsonEncoded($0) })
+        case .choice(let options):
+            return .choice(options.map { jsonEncoded($0) })
+        case .repeated(let item, let min, let max):
+            return .repeated(jsonEncoded(item), min: min, max: max)
+        case .rule:
+            return expression
+        }
+    }
+
+    /// Every way JSON may escape a character that cannot appear raw.
+    static func escapes(of scalar: UInt32) -> [String] {
+        let short: [UInt32: String] = [0x22: "\\\"", 0x5C: "\\\\", 0x08: "\\b", 0x0C: "\\f", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"]
+        let hex = String(scalar, radix: 16)
+        let padded = String(repeating: "0", count: 4 - hex.count) + hex
+        var forms = [short[scalar], "\\u" + padded].compactMap { $0 }
+        if padded.uppercased() != padded { forms.append("\\u" + padded.uppercased()) }
+        return forms
+    }
+}

@@ -1,0 +1,18 @@
+/// How a JSON Schema becomes a grammar.
+public struct JSONSchemaOptions: Sendable {
+    public enum Whitespace: Sendable {
+        /// No whitespace anywhere: the canonical compact form (the default; fewer tokens).
+        case compact
+        /// Optional spaces, tabs and newlines between tokens, as a model might write by habit.
+        case flexible
+    }
+
+    public var whitespace: Whitespace
+    /// Ignore unsupported keywords (reported as warnings) instead of refusing the schema.
+    public var lenient: Bool
+
+    public init(whitespace: Whitespace = .compact, lenient: Bool = false) {
+        self.whitespace = whitespace
+        self.lenient = lenient
+    }
+}

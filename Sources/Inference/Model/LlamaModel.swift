@@ -1,0 +1,239 @@
+import Foundation
+
+/// A Llama-family transformer evaluated on the CPU from a GGUF file: weights stay quantized in
+/// the memory map, activations and the KV cache are f32.
+///
+/// Batches follow `LanguageModel`: each row attends to the committed cache plus its ancestors in
+/// the batch, and its keys/values wait in pending slots until `commit(path:)`. Every per-row
+/// computation (matmul accumulation, attention order, norms) is independent of the batch it is
+/// in, so evaluating tokens together gives the same bits as evaluating them one at a time.
+public final class LlamaModel: LanguageModel {
+    public let vocabulary: any Vocabulary
+    public let shape: LlamaHyperparameters
+    public let contextLength: Int
+    /// Width of a logits row (rows of the output head).
+    public let vocabularySize: Int
+    public var layerCount: Int { shape.layerCount }
+    public var committedCount: Int { cache.committedCount }
+    public var threadCount: Int { pool.threadCount }
+
+    private let file: GGUFFile
+    private let weights: LlamaWeights
+    private let rope: RotaryEmbedding
+    private let pool: WorkerPool
+    private let cache: KVCache
+    private let scratch: ForwardScratch
+    /// The last evaluated batch, whose keys/values sit in the pending slots.
+    private var pending: (tokens: [BatchToken], writtenLayers: [Bool])?
+
+    /// Batch rows pushed through the layers together; longer batches go in several passes
+    /// (each pass sees the keys/values the earlier ones left in the pending slots).
+    static let rowsPerPass = 64
+
+    /// - Parameters:
+    ///   - threads: threads for matmuls and attention, the caller included.
+    ///   - contextLength: KV cache positions; defaults to the model's trained context.
+    public init(gguf: GGUFFile, vocabulary: any Vocabulary, threads: Int, contextLength: Int? = nil) throws {
+        let shape = try LlamaHyperparameters(gguf: gguf)
+        guard shape.headDimension % 16 == 0 else {
+            throw GGUFError(path: gguf.path, offset: nil, problem: "metadata key \(shape.architecture).attention.key_length: head dimension \(shape.headDimension) is not a multiple of 16")
+        }
+        let weights = try LlamaWeights(gguf: gguf, shape: shape)
+        guard vocabulary.count <= weights.output.rows else {
+            throw GGUFError(path: gguf.path, offset: nil, problem: "the vocabulary has \(vocabulary.count) tokens but the output head only \(weights.output.rows) rows")
+        }
+        if let contextLength, contextLength <= 0 {
+            throw ModelError.invalidBatch("context length \(contextLength) must be positive")
+        }
+        var ropeConfiguration = shape.rope
+        ropeConfiguration.frequencyFactors = weights.ropeFrequencyFactors
+        self.file = gguf
+        self.vocabulary = vocabulary
+        self.shape = shape
+        self.weights = weights
+        self.contextLength = contextLength ?? shape.contextLength
+        vocabularySize = weights.output.rows
+        rope = RotaryEmbedding(ropeConfiguration)
+        pool = WorkerPool(threads: threads)
+        cache = KVCache(layerCount: shape.layerCount, capacity: self.contextLength, width: shape.kvDimension)
+        scratch = ForwardScratch(rows: Self.rowsPerPass, shape: shape)
+    }
+
+    public func evaluate(_ batch: [BatchToken], options: EvaluationOptions) throws -> Logits {
+        try run(batch, options: options, lensRow: nil).logits
+    }
+
+    /// Evaluates like `evaluate`, and also reads out what batch row `row` would predict after
+    /// each evaluated layer (final norm + head on its residual stream): the "logit lens".
+    /// Costs one extra head product per layer.
+    public func evaluateWithLogitLens(_ batch: [BatchToken], options: EvaluationOptions, row: Int) throws -> (logits: Logits, layers: [LogitLensReadout]) {
+        guard batch.indices.contains(row) else { throw ModelError.invalidBatch("logit lens row \(row) is outside the batch of \(batch.count)") }
+        return try run(batch, options: options, lensRow: row)
+    }
+
+    public func commit(path: [Int]) throws {
+        guard let pending else {
+            if path.isEmpty { return }
+            throw ModelError.invalidBatch("nothing to commit: no batch has been evaluated since the last commit or truncate")
+        }
+        for (j, row) in path.enumerated() {
+            guard pending.tokens.indices.contains(row) else { throw ModelError.invalidBatch("commit path row \(row) is outside the batch of \(pending.tokens.count)") }
+            let expectedParent = j == 0 ? nil : path[j - 1]
+            guard pending.tokens[row].parent == expectedParent else {
+                throw ModelError.invalidBatch("commit path is not a root-to-leaf chain: row \(row) follows \(pending.tokens[row].parent.map(String.init) ?? "the cache"), not \(expectedParent.map(String.init) ?? "the cache")")
+            }
+        }
+        cache.commit(rows: path, writtenLayers: pending.writtenLayers)
+        self.pending = nil
+    }
+
+    public func truncate(to count: Int) {
+        pending = nil
+        cache.truncate(to: count)
+    }
+
+    // MARK: - The forward pass
+
+    private func run(_ tokens: [BatchToken], options: EvaluationOptions, lensRow: Int?) throws -> (logits: Logits, layers: [LogitLensReadout]) {
+        pending = nil
+        let committed = cache.committedCount
+        let plan = try BatchPlan(tokens, vocabularySize: vocabularySize, committed: committed, capacity: contextLength)
+        let exitLayer = options.exitLayer ?? layerCount
+        guard (0...layerCount).contains(exitLayer) else { throw ModelError.invalidBatch("exit layer \(exitLayer) is outside 0...\(layerCount)") }
+        let layers = (0..<exitLayer).filter { !options.skippedLayers.contains($0) }
+        for layer in layers where cache.validCount[layer] < committed {
+            throw ModelError.invalidBatch("layer \(layer) holds keys for only \(cache.validCount[layer]) of the \(committed) committed positions (they were committed from an early-exit or layer-skipping evaluation); truncate first")
+        }
+        let outputRows = options.outputRows.indices(batchCount: tokens.count)
+        for row in outputRows where !tokens.indices.contains(row) {
+            throw ModelError.invalidBatch("output row \(row) is outside the batch of \(tokens.count)")
+        }
+
+        // Final-normed residuals of the requested rows, gathered across passes so the output
+        // head reads its weights once for all of them.
+        let d = shape.embeddingLength
+        var headInputs = [Float](repeating: 0, count: outputRows.count * d)
+        var readouts: [LogitLensReadout] = []
+        scratch.reserveScores(Self.rowsPerPass * shape.headCount * (committed + plan.longestChain))
+        for first in stride(from: 0, to: tokens.count, by: Self.rowsPerPass) {
+            let rows = first..<min(tokens.count, first + Self.rowsPerPass)
+            forward(plan, rows: rows, layers: layers, committed: committed) { layer in
+                if let lensRow, rows.contains(lensRow) {
+                    readouts.append(LogitLensReadout(layer: layer + 1, logits: lensReadout(row: lensRow - rows.lowerBound)))
+                }
+            }
+            headInputs.withUnsafeMutableBufferPointer { inputs in
+                for (k, row) in outputRows.enumerated() where rows.contains(row) {
+                    finalNorm(row: row - rows.lowerBound, into: inputs.baseAddress! + k * d)
+                }
+            }
+        }
+        var logits = [Float](repeating: 0, count: outputRows.count * vocabularySize)
+        if !outputRows.isEmpty {
+            headInputs.withUnsafeBufferPointer { inputs in
+                logits.withUnsafeMutableBufferPointer { out in
+                    weights.output.multiply(inputs: inputs.baseAddress!, inputStride: d, inputCount: outputRows.count,
+                                            output: out.baseAddress!, outputStride: vocabularySize, pool: pool)
+                }
+            }
+        }
+        pending = (tokens, (0..<layerCount).map { layers.contains($0) })
+        return (Logits(vocabularySize: vocabularySize, batchRows: outputRows, values: logits), readouts)
+    }
+
+    /// Runs batch rows `rows` through `layers`, leaving their residual streams in the scratch.
+    private func forward(_ plan: BatchPlan, rows: Range<Int>, layers: [Int], committed: Int, afterLayer: (Int) -> Void) {
+        let s = scratch, h = shape
+        let n = rows.count, d = h.embeddingLength
+        let firstSlot = committed + rows.lowerBound
+        for i in 0..<n {
+            let token = plan.tokens[rows.lowerBound + i]
+            weights.tokenEmbedding.dequantizeRow(Int(token.token), into: s.residual + i * d)
+            rope.angles(at: token.position, cos: s.cosines + i * rope.pairCount, sin: s.sines + i * rope.pairCount)
+        }
+        for l in layers {
+            let layer = weights.layers[l]
+            // Attention: norm, project to q/k/v (k and v straight into their cache slots), rotate.
+            rmsNorm(rows: n, weight: layer.attentionNorm)
+            layer.query.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: s.query, outputStride: h.queryDimension, pool: pool)
+            let keys = cache.keys(layer: l, slot: firstSlot), values = cache.values(layer: l, slot: firstSlot)
+            layer.key.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: keys, outputStride: h.kvDimension, pool: pool)
+            layer.value.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: values, outputStride: h.kvDimension, pool: pool)
+            for i in 0..<n {
+                let cos = s.cosines + i * rope.pairCount, sin = s.sines + i * rope.pairCount
+                for head in 0..<h.headCount { rope.apply(to: s.query + i * h.queryDimension + head * h.headDimension, cos: cos, sin: sin) }
+                for head in 0..<h.kvHeadCount { rope.apply(to: keys + i * h.kvDimension + head * h.headDimension, cos: cos, sin: sin) }
+            }
+            attend(plan, rows: rows, layer: l, committed: committed)
+            layer.attentionOutput.multiply(inputs: s.attention, inputStride: h.queryDimension, inputCount: n, output: s.layerOutput, outputStride: d, pool: pool)
+            addToResidual(rows: n)
+
+            // Feed-forward: norm, SwiGLU, down projection.
+            rmsNorm(rows: n, weight: layer.feedForwardNorm)
+            layer.gate.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: s.gate, outputStride: h.feedForwardLength, pool: pool)
+            layer.up.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: s.up, outputStride: h.feedForwardLength, pool: pool)
+            VectorMath.swiGLU(gate: s.gate, up: s.up, count: n * h.feedForwardLength)
+            layer.down.multiply(inputs: s.gate, inputStride: h.feedForwardLength, inputCount: n, output: s.layerOutput, outputStride: d, pool: pool)
+            addToResidual(rows: n)
+            afterLayer(l)
+        }
+    }
+
+    /// Scaled dot-product attention of each row and head over the committed positions followed by
+    /// the row's ancestors (root first) and itself, in that order.
+    private func attend(_ plan: BatchPlan, rows: Range<Int>, layer: Int, committed: Int) {
+        let s = scratch, h = shape
+        let groupSize = h.headCount / h.kvHeadCount
+        let scale = 1 / Float(h.headDimension).squareRoot()
+        let scoresPerItem = committed + plan.longestChain
+        pool.parallelFor(rows.count * h.headCount) { item in
+            let i = item / h.headCount, head = item % h.headCount
+            let chain = plan.chain(of: rows.lowerBound + i)
+            let keyCount = committed + chain.count
+            let query = s.query + i * h.queryDimension + head * h.headDimension
+            let kvOffset = (head / groupSize) * h.headDimension
+            let scores = s.scores + item * scoresPerItem
+            func slot(_ j: Int) -> Int { j < committed ? j : committed + chain[chain.startIndex + j - committed] }
+            for j in 0..<keyCount {
+                scores[j] = VectorMath.dot(query, cache.keys(layer: layer, slot: slot(j)) + kvOffset, count: h.headDimension) * scale
+            }
+            VectorMath.softmax(scores, count: keyCount)
+            let out = s.attention + i * h.queryDimension + head * h.headDimension
+            out.update(repeating: 0, count: h.headDimension)
+            for j in 0..<keyCount {
+                VectorMath.addScaled(cache.values(layer: layer, slot: slot(j)) + kvOffset, scale: scores[j], count: h.headDimension, into: out)
+            }
+        }
+    }
+
+    private func rmsNorm(rows n: Int, weight: [Float]) {
+        let d = shape.embeddingLength
+        weight.withUnsafeBufferPointer { w in
+            for i in 0..<n {
+                VectorMath.rmsNorm(scratch.residual + i * d, weight: w.baseAddress!, epsilon: shape.rmsEpsilon, count: d, into: scratch.normed + i * d)
+            }
+        }
+    }
+
+    private func addToResidual(rows n: Int) {
+        for i in 0..<n * shape.embeddingLength { scratch.residual[i] += scratch.layerOutput[i] }
+    }
+
+    /// The final norm of one row of the current pass.
+    private func finalNorm(row i: Int, into out: UnsafeMutablePointer<Float>) {
+        let d = shape.embeddingLength
+        weights.outputNorm.withUnsafeBufferPointer { w in
+            VectorMath.rmsNorm(scratch.residual + i * d, weight: w.baseAddress!, epsilon: shape.rmsEpsilon, count: d, into: out)
+        }
+    }
+
+    private func lensReadout(row i: Int) -> [Float] {
+        let d = shape.embeddingLength
+        finalNorm(row: i, into: scratch.normed)
+        return [Float](unsafeUninitializedCapacity: vocabularySize) { buffer, count in
+            weights.output.multiply(inputs: scratch.normed, inputStride: d, inputCount: 1,
+                                    output: buffer.baseAddress!, outputStride: vocabularySize, pool: pool)
+            count = vocabularySize
+        }
+    }
+}

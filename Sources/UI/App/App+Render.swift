@@ -1,0 +1,46 @@
+extension App {
+    /// Draws the whole screen for `state` at its size.
+    public static func render(_ state: AppState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: state.size, fill: Cell(symbol: " ", style: state.theme[.base]))
+        let theme = state.theme
+        guard state.size.width >= ScreenLayout.minimum.width, state.size.height >= ScreenLayout.minimum.height else {
+            TooSmallNotice(size: state.size).render(into: &buffer, area: state.size.bounds, theme: theme)
+            return buffer
+        }
+        let layout = ScreenLayout(size: state.size, zoomed: state.zoomed ? state.focus : nil)
+        HeaderBar(state: state).render(into: &buffer, area: layout.header, theme: theme)
+        if !layout.text.isEmpty {
+            TextPane(prompt: state.promptText, chat: state.chat, tokens: state.tokens, lens: state.lens, cursor: state.cursor, focused: state.focus == .text)
+                .render(into: &buffer, area: layout.text, theme: theme)
+        }
+        if !layout.inspector.isEmpty {
+            let selected = state.selectedToken.flatMap { state.tokens.indices.contains($0) ? state.tokens[$0] : nil }
+            InspectorPane(step: state.selectedStep, selected: state.cursor == nil ? nil : selected, vocabulary: state.vocabulary,
+                          focused: state.focus == .inspector)
+                .render(into: &buffer, area: layout.inspector, theme: theme)
+        }
+        if !layout.timeline.isEmpty {
+            TimelinePane(steps: state.steps, focused: state.focus == .timeline).render(into: &buffer, area: layout.timeline, theme: theme)
+        }
+        FooterBar(keymap: keymap, notice: state.notice).render(into: &buffer, area: layout.footer, theme: theme)
+        renderOverlay(state, into: &buffer)
+        return buffer
+    }
+
+    private static func renderOverlay(_ state: AppState, into buffer: inout ScreenBuffer) {
+        switch state.overlay {
+        case .none: break
+        case .help: HelpOverlay(keymap: keymap).render(into: &buffer, theme: state.theme)
+        case .promptEditor(let editor):
+            PromptEditorOverlay(editor: editor, chatAvailable: state.chatAvailable).render(into: &buffer, theme: state.theme)
+        case .strategyPicker(let selected):
+            StrategyPickerOverlay(strategies: state.strategies, selected: selected, current: state.configuration.strategy)
+                .render(into: &buffer, theme: state.theme)
+        case .tokenDetail:
+            guard let index = state.selectedToken, state.tokens.indices.contains(index) else { return }
+            let entry = state.tokens[index]
+            let step = state.steps.indices.contains(entry.step) ? state.steps[entry.step] : nil
+            TokenDetailOverlay(entry: entry, index: index, step: step, vocabulary: state.vocabulary).render(into: &buffer, theme: state.theme)
+        }
+    }
+}

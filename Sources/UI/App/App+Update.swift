@@ -1,0 +1,74 @@
+import Decoding
+import Engine
+
+extension App {
+    public static func update(_ state: inout AppState, _ msg: Msg) -> [AppCommand] {
+        switch msg {
+        case .key(let key):
+            state.dirty = true
+            return handle(key, in: &state)
+        case .resize(let size):
+            state.size = size
+            state.dirty = true
+            return []
+        case .frame:
+            state.frame += 1
+            if let notice = state.notice, state.frame > notice.expiresAtFrame {
+                state.notice = nil
+                state.dirty = true
+            }
+            return []
+        case .engine(let event):
+            apply(event, to: &state)
+            state.dirty = true
+            return []
+        case .notice(let text, let isError):
+            show(text, isError: isError, in: &state)
+            return []
+        case .themeLoaded(let theme):
+            state.theme = theme
+            state.dirty = true
+            show("theme: \(theme.name)", in: &state)
+            return []
+        case .terminationRequested:
+            state.quitting = true
+            return [.quit]
+        }
+    }
+
+    static func apply(_ event: EngineEvent, to state: inout AppState) {
+        switch event {
+        case .started(let configuration):
+            state.configuration = configuration
+            state.steps.removeAll(keepingCapacity: true)
+            state.tokens.removeAll(keepingCapacity: true)
+            state.stats = EngineStats()
+            state.cursor = nil
+        case .step(let trace):
+            let stepIndex = state.steps.count
+            state.steps.append(trace)
+            for traced in trace.tokens {
+                state.tokens.append(TokenEntry(step: stepIndex, traced: traced, vocabulary: state.vocabulary))
+            }
+        case .stats(let stats):
+            state.stats = stats
+        case .state(let engineState):
+            switch engineState {
+            case .idle: state.status = .starting
+            case .running: state.status = .running
+            case .paused: state.status = .paused
+            case .finished: break  // the finished or failed event before it says why
+            }
+        case .finished(let reason):
+            state.status = .finished(reason)
+        case .failed(let message):
+            state.status = .failed(message)
+            show(message, isError: true, in: &state)
+        }
+    }
+
+    static func show(_ text: String, isError: Bool = false, in state: inout AppState) {
+        state.notice = Notice(text: text, isError: isError, from: state.frame)
+        state.dirty = true
+    }
+}

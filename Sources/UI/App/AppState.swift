@@ -1,0 +1,73 @@
+import Decoding
+import Engine
+import Inference
+
+/// Everything the screen shows, and nothing else: `App.update` changes it, `App.render` draws it.
+public struct AppState: Sendable {
+    // What is being decoded.
+    public var modelName: String
+    public var vocabulary: any Vocabulary
+    public var strategies: [StrategyDescriptor]
+    public var configuration: RunConfiguration
+    /// The prompt as the user wrote it (the configuration holds its tokens).
+    public var promptText: String
+    public var chat: Bool
+    /// Whether the model has a chat template, so chat mode can be offered.
+    public var chatAvailable: Bool
+
+    // What the run produced.
+    public var status: RunStatus = .starting
+    public var steps: [StepTrace] = []
+    public var tokens: [TokenEntry] = []
+    public var stats = EngineStats()
+
+    // How it is viewed.
+    public var size: Size
+    public var theme: Theme
+    public var lens: Lens = .probability
+    /// The selected token; nil follows the newest one.
+    public var cursor: Int?
+    public var focus: Pane = .text
+    public var zoomed = false
+    public var overlay: Overlay?
+    public var notice: Notice?
+    public var frame = 0
+    /// True once anything visible changed since the last drawn frame.
+    public var dirty = true
+    public var quitting = false
+
+    public init(
+        modelName: String, vocabulary: any Vocabulary, strategies: [StrategyDescriptor], configuration: RunConfiguration,
+        promptText: String, chat: Bool, chatAvailable: Bool, size: Size, theme: Theme
+    ) {
+        self.modelName = modelName
+        self.vocabulary = vocabulary
+        self.strategies = strategies
+        self.configuration = configuration
+        self.promptText = promptText
+        self.chat = chat
+        self.chatAvailable = chatAvailable
+        self.size = size
+        self.theme = theme
+    }
+
+    public var strategyIndex: Int? {
+        strategies.firstIndex { $0.name == configuration.strategy }
+    }
+
+    public var strategy: StrategyDescriptor? {
+        strategyIndex.map { strategies[$0] }
+    }
+
+    /// The token whose step the inspector shows: the cursor's, or the newest committed one.
+    public var selectedToken: Int? {
+        cursor ?? (tokens.isEmpty ? nil : tokens.count - 1)
+    }
+
+    /// The step the inspector explains.
+    public var selectedStep: StepTrace? {
+        guard let token = selectedToken, tokens.indices.contains(token) else { return steps.last }
+        let index = tokens[token].step
+        return steps.indices.contains(index) ? steps[index] : steps.last
+    }
+}

@@ -1,0 +1,14 @@
+import Engine
+
+/// Everything that can happen to the app; `App.update` handles each one.
+public enum Msg: Sendable {
+    case key(Key)
+    case resize(Size)
+    /// The frame clock ticked: time to expire notices and draw if anything changed.
+    case frame
+    case engine(EngineEvent)
+    /// A command finished with something to say ("trace written to …", an error).
+    case notice(String, isError: Bool)
+    case themeLoaded(Theme)
+    case terminationRequested
+}

@@ -1,0 +1,13 @@
+/// What a key binding does in the main view.
+public enum Action: Hashable, Sendable {
+    case help, quit, togglePause, step
+    case pickStrategy(Int)
+    case nextStrategy, previousStrategy
+    case restart, newSeed
+    case editPrompt, constraint, pickStrategyMenu
+    case nextLens, nextTheme
+    case temperature(up: Bool), topP(up: Bool), topK(up: Bool)
+    case cursorLeft, cursorRight, cursorUp, cursorDown, cursorOldest, cursorNewest
+    case focusNext, focusPrevious, zoom, tokenDetail
+    case writeTrace, redraw
+}

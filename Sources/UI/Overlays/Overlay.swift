@@ -1,0 +1,8 @@
+/// What is drawn over the main screen and gets the keys first.
+public enum Overlay: Equatable, Sendable {
+    case help
+    case promptEditor(PromptEditor)
+    /// The highlighted row of the strategy list.
+    case strategyPicker(selected: Int)
+    case tokenDetail
+}

@@ -1,0 +1,35 @@
+/// A centred, bordered box drawn over the screen, sized to its content within limits.
+struct OverlayBox {
+    var title: String
+    var width: Int
+    var height: Int
+
+    /// The box's area on a screen of `size`, shrunk to fit.
+    func area(in size: Size) -> Rect {
+        let w = min(width, size.width - 2), h = min(height, size.height - 2)
+        return Rect(x: (size.width - w) / 2, y: (size.height - h) / 2, width: w, height: h)
+    }
+
+    /// Draws the frame and returns the content area.
+    func draw(into buffer: inout ScreenBuffer, theme: Theme) -> Rect {
+        let area = area(in: buffer.size)
+        buffer.fill(area, style: theme[.overlay])
+        let border = theme[.overlay]
+        let right = area.maxX - 1, bottom = area.maxY - 1
+        guard area.width >= 4, area.height >= 3 else { return Rect(x: 0, y: 0, width: 0, height: 0) }
+        for x in area.x + 1..<right {
+            buffer.put("─", x: x, y: area.y, style: border)
+            buffer.put("─", x: x, y: bottom, style: border)
+        }
+        for y in area.y + 1..<bottom {
+            buffer.put("│", x: area.x, y: y, style: border)
+            buffer.put("│", x: right, y: y, style: border)
+        }
+        buffer.put("╭", x: area.x, y: area.y, style: border)
+        buffer.put("╮", x: right, y: area.y, style: border)
+        buffer.put("╰", x: area.x, y: bottom, style: border)
+        buffer.put("╯", x: right, y: bottom, style: border)
+        buffer.put(" \(title) ", x: area.x + 2, y: area.y, style: theme[.overlayTitle], maxWidth: area.width - 4)
+        return Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 2)
+    }
+}

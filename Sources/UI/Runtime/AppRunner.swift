@@ -1,0 +1,158 @@
+import Engine
+import Foundation
+
+/// Runs the app: one inbox of messages (keys and resizes from the display, ticks of the frame
+/// clock, engine events, signals), `App.update` for each, engine commands sent in order on
+/// their own task, and a frame drawn on each tick when something changed. Decoding never
+/// waits for the screen and the screen never waits for decoding.
+@MainActor
+public final class AppRunner {
+    private let display: any Display
+    private let engine: Engine
+    private let services: AppServices
+    public private(set) var state: AppState
+    private var recorder = TraceRecorder()
+    private let inbox: AsyncStream<Msg>
+    private let send: AsyncStream<Msg>.Continuation
+    private let commands: AsyncStream<AppCommand>.Continuation
+    private let commandStream: AsyncStream<AppCommand>
+    /// The frame most recently drawn (`--dump-frame` writes its text).
+    public private(set) var lastFrame: ScreenBuffer?
+
+    public init(display: any Display, engine: Engine, state: AppState, services: AppServices) {
+        self.display = display
+        self.engine = engine
+        self.services = services
+        var initial = state
+        initial.size = display.size
+        self.state = initial
+        (inbox, send) = AsyncStream.makeStream(of: Msg.self)
+        (commandStream, commands) = AsyncStream.makeStream(of: AppCommand.self)
+    }
+
+    /// Runs until the user quits or a termination signal arrives. `startPaused` waits for
+    /// Space (or `.` to step) before decoding.
+    public func run(startPaused: Bool = false) async {
+        let forwarder = forwardEngineEvents()
+        let executor = executeCommands()
+        let clock = pumpInputAndFrames()
+        if startPaused {
+            state.status = .paused
+        } else {
+            await engine.start()
+        }
+        for await msg in inbox {
+            if case .engine(let event) = msg { recorder.record(event) }
+            for command in App.update(&state, msg) { perform(command) }
+            if state.quitting { break }
+            if case .frame = msg, state.dirty { drawFrame() }
+        }
+        // Return at once so the terminal is given back without waiting for a step in flight
+        // (a debug build's forward pass can take seconds); the engine stops with the process.
+        clock.cancel()
+        commands.finish()
+        executor.cancel()
+        forwarder.cancel()
+    }
+
+    private func drawFrame() {
+        let frame = App.render(state)
+        display.draw(frame)
+        lastFrame = frame
+        state.dirty = false
+    }
+
+    private func perform(_ command: AppCommand) {
+        switch command {
+        case .redraw:
+            display.invalidate()
+            state.dirty = true
+        case .writeTrace:
+            let path = services.tracePath()
+            do {
+                let count = try recorder.write(to: path)
+                send.yield(.notice("trace: \(count) events written to \(path)", isError: false))
+            } catch {
+                send.yield(.notice("could not write \(path): \(error.localizedDescription)", isError: true))
+            }
+        case .loadTheme(let offset):
+            let names = services.themes.names
+            guard !names.isEmpty else {
+                send.yield(.notice("no theme files found", isError: true))
+                return
+            }
+            let current = names.firstIndex(of: state.theme.name) ?? -1
+            let next = names[((current + offset) % names.count + names.count) % names.count]
+            do {
+                send.yield(.themeLoaded(try services.themes.load(next)))
+            } catch {
+                send.yield(.notice(error.description, isError: true))
+            }
+        case .quit:
+            break
+        default:
+            commands.yield(command)
+        }
+    }
+
+    /// Engine commands, one at a time in the order they were asked for.
+    private func executeCommands() -> Task<Void, Never> {
+        let engine = engine, services = services, send = send, stream = commandStream
+        return Task.detached {
+            for await command in stream {
+                do {
+                    switch command {
+                    case .togglePause: await engine.togglePause()
+                    case .step: await engine.step()
+                    case .switchStrategy(let name): try await engine.switchStrategy(to: name)
+                    case .setParameter(let name, let value): try await engine.setParameter(name, to: value)
+                    case .restart: await engine.reset()
+                    case .setSeed(let seed): try await engine.setSeed(seed)
+                    case .setPrompt(let text, let chat): try await engine.setPrompt(services.encodePrompt(text, chat))
+                    case .writeTrace, .loadTheme, .redraw, .quit: break
+                    }
+                    // A finished run that was reconfigured goes back to idle: replay it, so
+                    // one key shows the same prompt and seed under the change.
+                    if command.replays, await engine.state == .idle { await engine.start() }
+                } catch {
+                    send.yield(.notice("\(error)", isError: true))
+                }
+            }
+        }
+    }
+
+    private func forwardEngineEvents() -> Task<Void, Never> {
+        let events = engine.events, send = send
+        return Task.detached {
+            for await event in events { send.yield(.engine(event)) }
+        }
+    }
+
+    /// Polls input every few milliseconds (never blocking the main actor) and ticks the frame
+    /// clock at `App.framesPerSecond`. A deadline that fell behind (the process was stopped
+    /// with Ctrl-Z) restarts from now instead of bursting.
+    private func pumpInputAndFrames() -> Task<Void, Never> {
+        let send = send, display = display
+        return Task { @MainActor in
+            let clock = ContinuousClock()
+            let interval = Duration.seconds(1) / App.framesPerSecond
+            var deadline = clock.now
+            while !Task.isCancelled {
+                for event in display.poll() {
+                    switch event {
+                    case .key(let key): send.yield(.key(key))
+                    case .resize(let size): send.yield(.resize(size))
+                    case .terminationRequested: send.yield(.terminationRequested)
+                    }
+                }
+                let now = clock.now
+                if now >= deadline {
+                    send.yield(.frame)
+                    deadline += interval
+                    if deadline < now { deadline = now + interval }
+                }
+                try? await Task.sleep(for: .milliseconds(8))
+            }
+        }
+    }
+}

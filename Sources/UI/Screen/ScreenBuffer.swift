@@ -1,0 +1,118 @@
+/// A frame of cells: widgets draw into it, the terminal diffs it against the previous frame
+/// and writes only the cells that changed.
+public struct ScreenBuffer: Equatable, Sendable {
+    public private(set) var size: Size
+    public private(set) var cells: [Cell]
+
+    public init(size: Size, fill: Cell = .blank) {
+        self.size = size
+        self.cells = Array(repeating: fill, count: size.width * size.height)
+    }
+
+    public subscript(x x: Int, y y: Int) -> Cell {
+        cells[y * size.width + x]
+    }
+
+    public func contains(x: Int, y: Int) -> Bool {
+        x >= 0 && y >= 0 && x < size.width && y < size.height
+    }
+
+    /// Writes one grapheme at (x, y); a wide glyph also claims the next cell. Writing over
+    /// either half of an existing wide glyph blanks its other half, so no half-glyph survives.
+    /// Returns the number of cells used (0 when it does not fit).
+    @discardableResult
+    public mutating func put(_ character: Character, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
+        let area = clip ?? size.bounds
+        let width = CellWidth.of(character)
+        guard width > 0, contains(x: x, y: y), x >= area.x, y >= area.y, y < area.maxY, x + width <= area.maxX,
+              x + width <= size.width else { return 0 }
+        release(x: x, y: y)
+        if width == 2 { release(x: x + 1, y: y) }
+        cells[y * size.width + x] = Cell(symbol: String(character), style: style)
+        if width == 2 { cells[y * size.width + x + 1] = Cell(symbol: "", style: style) }
+        return width
+    }
+
+    /// Writes text from (x, y) without wrapping, stopping at `maxWidth` cells or the clip edge;
+    /// returns the cells used.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int = .max, clip: Rect? = nil) -> Int {
+        var used = 0
+        for character in text {
+            let width = CellWidth.of(character)
+            if used + width > maxWidth { break }
+            let written = put(character, x: x + used, y: y, style: style, clip: clip)
+            if written == 0 && width > 0 { break }
+            used += written
+        }
+        return used
+    }
+
+    /// Sets every cell of `rect` to a blank in `style`.
+    public mutating func fill(_ rect: Rect, style: Style, symbol: Character = " ") {
+        let area = intersect(rect)
+        guard !area.isEmpty else { return }
+        for y in area.y..<area.maxY {
+            release(x: area.x, y: y)
+            release(x: area.maxX - 1, y: y)
+            for x in area.x..<area.maxX {
+                cells[y * size.width + x] = Cell(symbol: String(symbol), style: style)
+            }
+        }
+    }
+
+    /// Lays `style` over the existing cells of `rect` (text kept).
+    public mutating func restyle(_ rect: Rect, with style: Style) {
+        let area = intersect(rect)
+        guard !area.isEmpty else { return }
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX {
+                cells[y * size.width + x].style = cells[y * size.width + x].style.overlaid(by: style)
+            }
+        }
+    }
+
+    /// The text of row `y`, continuation cells omitted, trailing blanks kept.
+    public func line(_ y: Int) -> String {
+        var text = ""
+        for x in 0..<size.width { text += self[x: x, y: y].symbol }
+        return text
+    }
+
+    /// Every row, trailing blanks trimmed, joined by newlines: what a snapshot compares.
+    public var text: String {
+        (0..<size.height).map { y in
+            var row = line(y)
+            while row.hasSuffix(" ") { row.removeLast() }
+            return row
+        }.joined(separator: "\n")
+    }
+
+    /// Indices of the cells that differ from `previous`; every cell when the sizes differ.
+    public func changedIndices(since previous: ScreenBuffer?) -> [Int] {
+        guard let previous, previous.size == size else { return Array(cells.indices) }
+        var changed: [Int] = []
+        for index in cells.indices where cells[index] != previous.cells[index] {
+            changed.append(index)
+        }
+        return changed
+    }
+
+    private func intersect(_ rect: Rect) -> Rect {
+        let x0 = max(0, rect.x), y0 = max(0, rect.y)
+        let x1 = min(size.width, rect.maxX), y1 = min(size.height, rect.maxY)
+        return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+
+    /// Blanks the rest of a wide glyph that (x, y) is part of, before (x, y) is overwritten.
+    private mutating func release(x: Int, y: Int) {
+        guard contains(x: x, y: y) else { return }
+        let index = y * size.width + x
+        if cells[index].isContinuation, x > 0 {
+            cells[index - 1] = Cell(symbol: " ", style: cells[index - 1].style)
+            cells[index] = Cell(symbol: " ", style: cells[index].style)
+        } else if cells[index].symbol.first.map(CellWidth.of) == 2, x + 1 < size.width {
+            cells[index + 1] = Cell(symbol: " ", style: cells[index + 1].style)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Decoding
+
+/// What the text pane's colours mean.
+public enum Lens: String, CaseIterable, Sendable {
+    case probability, entropy, source
+
+    public var next: Lens {
+        let all = Lens.allCases
+        return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
+    }
+
+    /// Rejected drafts keep their own style under every lens: they are not part of the text.
+    public func role(for token: TracedToken) -> ThemeRole {
+        if token.source == .draftRejected { return .draftRejected }
+        switch self {
+        case .probability:
+            guard let p = token.probability else { return .base }
+            return Theme.scaleRole(Lens.level(probability: p))
+        case .entropy:
+            guard let h = token.entropy else { return .base }
+            return Theme.scaleRole(Lens.level(entropy: h))
+        case .source:
+            return Lens.role(for: token.source)
+        }
+    }
+
+    /// 0 for near-certain choices up to 4 for surprising ones.
+    static func level(probability p: Double) -> Int {
+        switch p {
+        case 0.9...: 0
+        case 0.6..<0.9: 1
+        case 0.3..<0.6: 2
+        case 0.1..<0.3: 3
+        default: 4
+        }
+    }
+
+    /// 0 for a peaked distribution up to 4 for a flat one (nats).
+    static func level(entropy h: Double) -> Int {
+        switch h {
+        case ..<0.5: 0
+        case 0.5..<1.5: 1
+        case 1.5..<2.5: 2
+        case 2.5..<3.5: 3
+        default: 4
+        }
+    }
+
+    public static func role(for source: TokenSource) -> ThemeRole {
+        switch source {
+        case .sampled: .sampled
+        case .greedy: .greedy
+        case .beam: .beam
+        case .draftAccepted: .draftAccepted
+        case .draftRejected: .draftRejected
+        case .resampled: .resampled
+        case .bonus: .bonus
+        case .grammarForced: .grammarForced
+        }
+    }
+
+    /// The legend the text pane shows in its border.
+    public var legend: String {
+        switch self {
+        case .probability: "p: ≥.9 .6 .3 .1 <.1"
+        case .entropy: "H nats: <.5 1.5 2.5 3.5 more"
+        case .source: "sampled draft✓ draft✗ resampled bonus forced"
+        }
+    }
+}

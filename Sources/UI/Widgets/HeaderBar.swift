@@ -1,0 +1,64 @@
+import Decoding
+import Engine
+
+/// Top line: model, strategy with its number key, its parameters, seed; on the right the run
+/// status, speed and token count. When the line is too narrow the least important parts go
+/// first (brand, then parameters, then model name).
+public struct HeaderBar: Widget {
+    public var state: AppState
+
+    public init(state: AppState) {
+        self.state = state
+    }
+
+    private struct Part {
+        var text: String
+        var role: ThemeRole
+        /// Lower goes first when space runs out.
+        var priority: Int
+    }
+
+    public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
+        buffer.fill(area, style: theme[.header])
+        let status = " \(state.status.label) "
+        let speed = state.stats.tokensPerSecond > 0 ? " \(Format.fixed(state.stats.tokensPerSecond, 1)) tok/s" : ""
+        let counts = "\(speed)  \(state.stats.generatedTokens)/\(state.configuration.maxNewTokens) "
+        let rightWidth = CellWidth.of(status) + CellWidth.of(counts)
+        var parts = leftParts
+        while parts.reduce(0, { $0 + CellWidth.of($1.text) }) > area.width - rightWidth - 1,
+              let lowest = parts.indices.min(by: { parts[$0].priority < parts[$1].priority }), parts.count > 1 {
+            parts.remove(at: lowest)
+        }
+        var x = area.x
+        for part in parts {
+            x += buffer.put(part.text, x: x, y: area.y, style: theme[part.role], maxWidth: max(0, area.maxX - rightWidth - x))
+        }
+        let statusX = max(x, area.maxX - rightWidth)
+        let used = buffer.put(status, x: statusX, y: area.y, style: theme[state.status.role])
+        buffer.put(counts, x: statusX + used, y: area.y, style: theme[.header], maxWidth: max(0, area.maxX - statusX - used))
+    }
+
+    private var leftParts: [Part] {
+        let number = state.strategyIndex.map { "[\($0 + 1)] " } ?? ""
+        var parts = [
+            Part(text: " DecodeLab ", role: .headerAccent, priority: 0),
+            Part(text: "│ \(state.modelName) ", role: .header, priority: 2),
+            Part(text: "│ \(number)\(state.configuration.strategy) ", role: .headerAccent, priority: 5),
+        ]
+        let parameters = HeaderBar.parameterSummary(state.strategy, state.configuration.parameters)
+        if !parameters.isEmpty { parts.append(Part(text: "│ \(parameters) ", role: .header, priority: 4)) }
+        parts.append(Part(text: "│ seed \(state.configuration.seed) ", role: .header, priority: 3))
+        return parts
+    }
+
+    /// The strategy's first few parameters, abbreviated ("T 0.80 k 40 p 0.95").
+    static func parameterSummary(_ strategy: StrategyDescriptor?, _ parameters: DecodingParameters) -> String {
+        guard let strategy else { return "" }
+        let short = ["temperature": "T", "top-k": "k", "top-p": "p", "min-p": "min-p", "beam-width": "beams", "length-penalty": "α"]
+        return strategy.parameters.prefix(3).compactMap { descriptor -> String? in
+            guard let value = parameters.value(descriptor.name) else { return nil }
+            let decimals = descriptor.step >= 1 ? 0 : 2
+            return "\(short[descriptor.name] ?? descriptor.name) \(Format.fixed(value, decimals))"
+        }.joined(separator: " ")
+    }
+}

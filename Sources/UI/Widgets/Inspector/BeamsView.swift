@@ -1,0 +1,19 @@
+import Decoding
+import Inference
+
+/// For beam search: the live beams, best first, with scores and their generated tails.
+struct BeamsView {
+    var trace: BeamTrace
+    var vocabulary: any Vocabulary
+
+    func render(into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
+        rows.line("\(trace.beams.count) beams · \(trace.candidatesScored) candidates scored", style: theme[.title], into: &buffer)
+        rows.line(" #  score    log p   tail", style: theme[.muted], into: &buffer)
+        for (rank, beam) in trace.beams.enumerated() {
+            let tail = beam.tokens.suffix(12).map { Printable.text(TokenText.string($0, vocabulary: vocabulary)) }.joined()
+            let mark = beam.finished ? "■" : " "
+            let text = "\(Format.padLeft("\(rank + 1)", 2))\(mark)\(Format.padLeft(Format.fixed(beam.score, 2), 6)) \(Format.padLeft(Format.fixed(beam.logProbability, 2), 8))  \(tail)"
+            guard rows.line(text, style: theme[rank == 0 ? .beam : .base], into: &buffer) else { return }
+        }
+    }
+}

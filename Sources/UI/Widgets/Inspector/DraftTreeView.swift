@@ -1,0 +1,61 @@
+import Decoding
+import Inference
+
+/// For speculative steps: the draft tree, indented by depth, with the target's p, the draft's
+/// q, their ratio and the verdict; the accepted path is highlighted and a rejection shows the
+/// residual distribution the replacement came from.
+struct DraftTreeView {
+    var trace: DraftTreeTrace
+    var vocabulary: any Vocabulary
+
+    func render(into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
+        let accepted = Set(trace.acceptedPath)
+        rows.line("\(trace.drafter) · accepted \(trace.acceptedPath.count)/\(trace.nodes.count)", style: theme[.title], into: &buffer)
+        rows.line("   token          p      q    p/q  verdict", style: theme[.muted], into: &buffer)
+        for index in DraftTreeView.depthFirstOrder(trace.nodes) {
+            let node = trace.nodes[index]
+            let depth = DraftTreeView.depth(of: index, in: trace.nodes)
+            let mark = switch node.verdict {
+            case .accepted: "✓"
+            case .rejected: "✗"
+            case .untested: "·"
+            }
+            let label = String(repeating: " ", count: min(depth, 6)) + TokenText.label(node.token, vocabulary: vocabulary)
+            let q = node.q.map { Format.fixed($0, 3) } ?? "  —"
+            let ratio = node.ratio.map { Format.fixed($0, 2) } ?? "  —"
+            let text = "\(mark) \(Format.pad(label, 13)) \(Format.fixed(node.p, 3)) \(Format.padLeft(q, 6)) \(Format.padLeft(ratio, 6))  \(node.verdict.rawValue)"
+            let role: ThemeRole = accepted.contains(index) ? .draftAccepted : (node.verdict == .rejected ? .draftRejected : .muted)
+            guard rows.line(text, style: theme[role], into: &buffer) else { return }
+            if node.verdict == .rejected, !node.residualTop.isEmpty {
+                let residual = node.residualTop.prefix(4).map { "\(TokenText.label($0.token, vocabulary: vocabulary)) \(Format.fixed($0.probability, 2))" }
+                rows.line("    residual: " + residual.joined(separator: "  "), style: theme[.resampled], into: &buffer)
+            }
+        }
+    }
+
+    static func depth(of index: Int, in nodes: [DraftTreeTrace.Node]) -> Int {
+        var depth = 0
+        var current = nodes[index].parent
+        while let parent = current, nodes.indices.contains(parent), depth < nodes.count {
+            depth += 1
+            current = nodes[parent].parent
+        }
+        return depth
+    }
+
+    /// Parents before children, siblings in their drafted order.
+    static func depthFirstOrder(_ nodes: [DraftTreeTrace.Node]) -> [Int] {
+        var children: [Int?: [Int]] = [:]
+        for (index, node) in nodes.enumerated() {
+            let parent = node.parent.flatMap { nodes.indices.contains($0) ? $0 : nil }
+            children[parent, default: []].append(index)
+        }
+        var order: [Int] = []
+        var stack = (children[nil] ?? []).reversed().map { $0 }
+        while let next = stack.popLast(), order.count < nodes.count {
+            order.append(next)
+            stack += (children[next] ?? []).reversed()
+        }
+        return order
+    }
+}

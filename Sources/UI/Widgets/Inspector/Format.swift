@@ -1,0 +1,32 @@
+import Foundation
+
+/// Number formats shared by the inspector views: fixed width, no locale.
+enum Format {
+    /// A probability as a percentage with one decimal, 6 cells ("41.2%", " 0.3%").
+    static func percent(_ p: Double) -> String {
+        String(format: "%5.1f%%", min(100, max(0, p * 100)))
+    }
+
+    static func fixed(_ value: Double, _ decimals: Int) -> String {
+        guard value.isFinite else { return value > 0 ? "∞" : (value < 0 ? "-∞" : "—") }
+        return String(format: "%.\(decimals)f", value)
+    }
+
+    /// Pads or cuts `text` to exactly `width` cells.
+    static func pad(_ text: String, _ width: Int) -> String {
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = CellWidth.of(character)
+            if used + w > width { break }
+            out.append(character)
+            used += w
+        }
+        return out + String(repeating: " ", count: max(0, width - used))
+    }
+
+    static func padLeft(_ text: String, _ width: Int) -> String {
+        let w = CellWidth.of(text)
+        return w >= width ? text : String(repeating: " ", count: width - w) + text
+    }
+}

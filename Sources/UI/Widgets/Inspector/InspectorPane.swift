@@ -1,0 +1,48 @@
+import Decoding
+import Inference
+
+/// The selected step, explained with the view its payload calls for.
+public struct InspectorPane: Widget {
+    public var step: StepTrace?
+    /// The token the cursor is on, when browsing.
+    public var selected: TokenEntry?
+    public var vocabulary: any Vocabulary
+    public var focused: Bool
+
+    public init(step: StepTrace?, selected: TokenEntry?, vocabulary: any Vocabulary, focused: Bool) {
+        self.step = step
+        self.selected = selected
+        self.vocabulary = vocabulary
+        self.focused = focused
+    }
+
+    public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
+        let badge = step.map { "step \($0.index + 1)" } ?? ""
+        Panel(title: "Inspector", focused: focused, badge: badge).render(into: &buffer, area: area, theme: theme)
+        var rows = InspectorRows(area: Panel.inner(area))
+        guard let step else {
+            rows.line("No step yet: the first token's distribution will appear here.", style: theme[.muted], into: &buffer)
+            return
+        }
+        rows.line(summary(of: step), style: theme[.muted], into: &buffer)
+        switch step.payload {
+        case .distribution(let trace): DistributionView(trace: trace, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
+        case .beams(let trace): BeamsView(trace: trace, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
+        case .draftTree(let trace): DraftTreeView(trace: trace, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
+        case .mask(let trace): MaskView(trace: trace, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
+        case .particles(let trace): ParticlesView(trace: trace, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
+        }
+    }
+
+    private func summary(of step: StepTrace) -> String {
+        let committed = step.committedTokens.count
+        var text = "+\(committed) token\(committed == 1 ? "" : "s") · \(step.targetEvaluations) target pass\(step.targetEvaluations == 1 ? "" : "es")"
+        if step.draftEvaluations > 0 { text += " · \(step.draftEvaluations) draft" }
+        if step.seconds > 0 { text += " · \(Format.fixed(step.seconds * 1000, 1)) ms" }
+        if let selected {
+            text += " · \(selected.traced.source.rawValue)"
+            if let p = selected.traced.probability { text += " p \(Format.fixed(p, 3))" }
+        }
+        return text
+    }
+}

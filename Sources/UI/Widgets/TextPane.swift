@@ -1,0 +1,54 @@
+/// The prompt and the generated text, each token coloured by the lens; the selected token is
+/// drawn as a cursor. Scrolls to keep the selected (or newest) token in view.
+public struct TextPane: Widget {
+    public var prompt: String
+    public var tokens: [TokenEntry]
+    public var lens: Lens
+    /// The selected token; nil follows the newest.
+    public var cursor: Int?
+    public var focused: Bool
+    public var title: String
+    /// A chat reply starts below the prompt; a completion continues it.
+    public var chat: Bool
+
+    public init(prompt: String, chat: Bool, tokens: [TokenEntry], lens: Lens, cursor: Int?, focused: Bool, title: String = "Text") {
+        self.prompt = prompt
+        self.chat = chat
+        self.tokens = tokens
+        self.lens = lens
+        self.cursor = cursor
+        self.focused = focused
+        self.title = title
+    }
+
+    public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
+        Panel(title: "\(title) · \(lens.rawValue) lens", focused: focused, badge: lens.legend).render(into: &buffer, area: area, theme: theme)
+        let inner = Panel.inner(area)
+        guard inner.width > 0, inner.height > 0 else { return }
+        let flow = TokenFlow(prompt: prompt, tokens: tokens, width: inner.width, promptOnOwnLine: chat)
+        let focusLine = cursor.flatMap { flow.lineOfToken.indices.contains($0) ? flow.lineOfToken[$0] : nil } ?? flow.lines.count - 1
+        let top = TextPane.firstVisibleLine(focusLine: focusLine, lineCount: flow.lines.count, height: inner.height, following: cursor == nil)
+        for row in 0..<inner.height {
+            let lineIndex = top + row
+            guard flow.lines.indices.contains(lineIndex) else { break }
+            for span in flow.lines[lineIndex] {
+                buffer.put(span.text, x: inner.x + span.column, y: inner.y + row, style: style(of: span, theme: theme), clip: inner)
+            }
+        }
+    }
+
+    /// Following: the newest line sits at the bottom. Browsing: the selected line is kept near
+    /// the middle so there is context on both sides.
+    static func firstVisibleLine(focusLine: Int, lineCount: Int, height: Int, following: Bool) -> Int {
+        let maxTop = max(0, lineCount - height)
+        if following { return maxTop }
+        return max(0, min(maxTop, focusLine - height / 2))
+    }
+
+    private func style(of span: TokenFlow.Span, theme: Theme) -> Style {
+        guard let index = span.token, tokens.indices.contains(index) else { return theme[.muted] }
+        var style = span.isLineBreak ? theme[.muted] : theme[lens.role(for: tokens[index].traced)]
+        if index == cursor { style = style.overlaid(by: theme[.cursor]) }
+        return style
+    }
+}

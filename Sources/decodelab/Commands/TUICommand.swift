@@ -1,0 +1,165 @@
+import Decoding
+import Engine
+import Foundation
+import Inference
+import Terminal
+import UI
+
+/// `decodelab` / `decodelab tui`: the interactive playground.
+enum TUICommand: Command {
+    static let name = "tui"
+    static let summary = "watch decoding live in the terminal (the default command)"
+    static let usage = """
+    usage: decodelab [tui] [OPTIONS]
+
+    Opens the terminal playground on the default model (fetched first if it is missing) and
+    starts decoding. Press ? inside for every key.
+
+      -m, --model FILE       the model (default: $DECODELAB_MODEL, then the cached default model)
+          --toy              use the built-in 16-word ToyModel instead (instant, for demos and tests)
+      -p, --prompt TEXT      the prompt (default: a short question)
+      -f, --file FILE        read the prompt from FILE
+          --raw              send the prompt as plain text, not as a chat message
+      -n, --n-predict N      tokens to generate per run (default 256)
+      -s, --seed N           random seed (default 42)
+      -t, --threads N        threads for the forward pass (default: one per core)
+          --temp T           temperature
+          --top-k K          top-k (0 disables)
+          --top-p P          top-p (1 disables)
+          --min-p P          min-p (0 disables)
+          --strategy NAME    decoding strategy (\(StrategyCatalog.descriptors.map(\.name).joined(separator: ", ")))
+          --scenario FILE    a demo bundle (samples/scenarios/*.json); the flags above override it
+          --theme NAME       colour theme: dark, light, high-contrast, monochrome, or a .json path
+          --offline          never download the model
+          --paused           open paused (press Space to start, . to step)
+          --dump-frame FILE  on exit, write the last frame's text to FILE
+
+    NO_COLOR selects the monochrome theme unless --theme is given.
+
+    """
+
+    static let defaultChatPrompt = "Explain in two sentences what a language model does when it writes text."
+    /// Without a chat template a question just ends; a story opening continues well.
+    static let defaultCompletionPrompt = "Once upon a time, in a lighthouse at the edge of a cold grey sea, there lived a keeper who"
+    static let defaultToyPrompt = "the cat"
+
+    static func run(_ arguments: [String]) async throws -> Int32 {
+        let parsed = try Arguments(
+            arguments,
+            valued: [["-m", "--model"], ["-p", "--prompt"], ["-f", "--file"], ["-n", "--n-predict"], ["-s", "--seed"], ["-t", "--threads"],
+                     ["--temp"], ["--top-k"], ["--top-p"], ["--min-p"], ["--strategy"], ["--scenario"], ["--theme"], ["--dump-frame"]],
+            switches: [["--toy"], ["--offline"], ["--raw"], ["--paused"]])
+        if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
+        let scenario = try parsed.string("--scenario").map { path throws -> Scenario in try Scenario.load(path: path) }
+        let themes = ThemeLibrary.standard()
+        let requestedTheme = parsed.string("--theme")
+        var theme = try themes.initial(requested: requestedTheme)
+
+        let (session, model) = try await Session.open(parsed, scenario: scenario)
+        let configuration = try RunConfiguration(
+            strategy: parsed.string("--strategy") ?? scenario?.strategy ?? "sampling",
+            parameters: parameters(parsed, scenario: scenario),
+            seed: parsed.uint64("--seed") ?? scenario?.seed ?? 42,
+            prompt: session.encode(session.promptText, session.chat),
+            maxNewTokens: parsed.int("--n-predict", in: 1...1_000_000) ?? scenario?.maxNewTokens ?? 256)
+        guard StrategyCatalog.descriptor(named: configuration.strategy) != nil else {
+            throw CommandLineError.invalidValue(flag: "--strategy", value: configuration.strategy,
+                                                expected: "one of \(StrategyCatalog.descriptors.map(\.name).joined(separator: ", "))")
+        }
+        let vocabulary = model.vocabulary
+        let engine = try Engine(model: model, configuration: configuration, buffering: .unbounded)
+
+        let terminal = try await NCursesTerminal()
+        if await terminal.colorDepth == .monochrome, requestedTheme == nil { theme = .monochrome }
+        var state = AppState(
+            modelName: session.name, vocabulary: vocabulary, strategies: StrategyCatalog.descriptors, configuration: configuration,
+            promptText: session.promptText, chat: session.chat, chatAvailable: session.chatAvailable,
+            size: await terminal.size, theme: theme)
+        if let problem = session.chatProblem { state.notice = Notice(text: "raw text mode: \(problem)", seconds: 8) }
+        let services = AppServices(encodePrompt: session.encode, themes: themes, tracePath: tracePath)
+        let runner = await AppRunner(display: terminal, engine: engine, state: state, services: services)
+        await runner.run(startPaused: parsed.has("--paused"))
+        await terminal.restore()
+        if let dump = parsed.string("--dump-frame") {
+            try (await runner.lastFrame?.text ?? "").write(toFile: dump, atomically: true, encoding: .utf8)
+        }
+        return 0
+    }
+
+    static func parameters(_ parsed: Arguments, scenario: Scenario?) throws -> DecodingParameters {
+        var parameters = DecodingParameters()
+        for (name, value) in scenario?.parameters ?? [:] { parameters.set(name, to: value) }
+        if let temp = try parsed.double("--temp", in: 0...5) { parameters.set("temperature", to: temp) }
+        if let topK = try parsed.int("--top-k", in: 0...1_000_000) { parameters.set("top-k", to: Double(topK)) }
+        if let topP = try parsed.double("--top-p", in: 0...1) { parameters.set("top-p", to: topP) }
+        if let minP = try parsed.double("--min-p", in: 0...1) { parameters.set("min-p", to: minP) }
+        parameters.constraint = scenario?.constraint
+        return parameters
+    }
+
+    /// `decodelab-trace-YYYYMMDD-HHMMSS.jsonl` in the working directory.
+    @Sendable static func tracePath() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        return FileManager.default.currentDirectoryPath + "/decodelab-trace-\(formatter.string(from: Date())).jsonl"
+    }
+
+    /// What the screen needs to know about the model, and its prompt encoder.
+    struct Session: Sendable {
+        var name: String
+        var promptText: String
+        var chat: Bool
+        var chatAvailable: Bool
+        /// Why chat mode is off although the model is an instruct model, if it is.
+        var chatProblem: String?
+        var encode: @Sendable (String, Bool) throws -> [TokenID]
+
+        /// The real model (fetched when missing) or the ToyModel, with its session.
+        static func open(_ parsed: Arguments, scenario: Scenario?) async throws -> (Session, any LanguageModel) {
+            var prompt = parsed.string("--prompt") ?? scenario?.prompt
+            if let file = parsed.string("--file") {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    throw CommandLineError.invalidValue(flag: "--file", value: file, expected: "a readable UTF-8 text file")
+                }
+                prompt = text.hasSuffix("\n") ? String(text.dropLast()) : text
+            }
+            if parsed.has("--toy") {
+                let session = Session(
+                    name: "ToyModel (16 words)", promptText: prompt ?? defaultToyPrompt,
+                    chat: false, chatAvailable: false, chatProblem: nil, encode: { text, _ in try encodeToy(text) })
+                return (session, ToyModel(seed: 0, contextLength: 4096))
+            }
+            let loaded = try await ModelLoader.load(explicit: parsed.string("--model"), offline: parsed.has("--offline"),
+                                                    threads: parsed.int("--threads", in: 1...256))
+            let tokenizer = loaded.tokenizer
+            let template = tokenizer.chatTemplate
+            let chat = template != nil && !parsed.has("--raw") && (scenario?.chat ?? true)
+            var problem: String?
+            do { _ = try tokenizer.requireChatTemplate() } catch { problem = error.description }
+            let session = Session(
+                name: URL(fileURLWithPath: loaded.path).deletingPathExtension().lastPathComponent,
+                promptText: prompt ?? (chat ? defaultChatPrompt : defaultCompletionPrompt), chat: chat, chatAvailable: template != nil,
+                chatProblem: problem,
+                encode: { text, chat in
+                    guard chat, let template else { return tokenizer.encode(text) }
+                    return tokenizer.encode(template.format([.user(text)]), parseSpecial: true)
+                })
+            return (session, loaded.model)
+        }
+    }
+
+    /// The ToyModel reads whole words of its vocabulary ("the cat sat").
+    static func encodeToy(_ text: String) throws -> [TokenID] {
+        let vocabulary = ToyVocabulary()
+        let spaced = text.replacingOccurrences(of: ".", with: " .")
+        return try spaced.split(whereSeparator: \.isWhitespace).map { word in
+            let piece = word == "." ? "." : " " + word.lowercased()
+            guard let token = vocabulary.token(for: piece) else {
+                throw CommandLineError.invalidValue(flag: "--prompt", value: String(word),
+                                                    expected: "a ToyModel word (\(ToyVocabulary.words.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")))")
+            }
+            return token
+        }
+    }
+}

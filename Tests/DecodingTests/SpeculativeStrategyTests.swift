@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import Decoding
+import Inference
+
+/// The speculative strategies on the ToyModel, through the real loop: drafting, one target pass
+/// over a chain, verification, KV rollback by commit/truncate, bonus tokens.
+@Suite struct SpeculativeStrategyTests {
+    static let names = [SpeculativeLookupStrategy.descriptor.name, SpeculativeEarlyExitStrategy.descriptor.name]
+    /// Prompts with and without repeats, so lookup sometimes finds nothing.
+    static let prompts: [[TokenID]] = [[1, 3, 6, 9, 1, 11, 14, 1, 3], [2, 5], [1, 4, 7, 15, 10, 2, 12, 14]]
+
+    /// Temperature 0 with the end token banned so runs are long enough to repeat themselves.
+    static var greedyParameters: DecodingParameters {
+        var parameters = DecodingParameters()
+        parameters.sampler.temperature = 0
+        parameters.sampler.logitBias = [ToyVocabulary.endToken: -50]
+        return parameters
+    }
+
+    @Test(arguments: names)
+    func temperatureZeroIsTokenIdenticalToGreedy(name: String) throws {
+        var draftedAndAccepted = 0
+        for (seed, prompt) in Self.prompts.enumerated() {
+            var reference = SamplingStrategy(settings: Self.greedyParameters.sampler)
+            let expected = try decode(&reference, model: ToyModel(seed: UInt64(seed), contextLength: 128), prompt: prompt, maxNewTokens: 60)
+            var strategy = try StrategyCatalog.make(name, parameters: Self.greedyParameters)
+            let model = ToyModel(seed: UInt64(seed), contextLength: 128)
+            let run = try decode(&strategy, model: model, prompt: prompt, maxNewTokens: 60)
+            #expect(run.tokens == expected.tokens, "\(name) prompt \(prompt)")
+            #expect(run.steps.flatMap(\.tokens).filter(\.source.isCommitted).map(\.token) == run.tokens)
+            draftedAndAccepted += run.steps.flatMap(\.tokens).filter { $0.source == .draftAccepted }.count
+            // Fewer target passes than tokens is the point of speculating.
+            #expect(run.steps.count < run.tokens.count)
+        }
+        #expect(draftedAndAccepted > 30)
+    }
+
+    @Test func traceShowsTheTreeWithRealNumbers() throws {
+        var parameters = DecodingParameters()
+        parameters.sampler = SamplerSettings.unfiltered
+        parameters.set(SpeculativeParameters.exitLayer.name, to: 1)
+        var strategy = try StrategyCatalog.make(SpeculativeEarlyExitStrategy.descriptor.name, parameters: parameters)
+        let model = ToyModel(seed: 2, contextLength: 128)
+        let run = try decode(&strategy, model: model, prompt: [1, 3], maxNewTokens: 40, seed: 9)
+        var sawRejection = false
+        for step in run.steps {
+            guard case .draftTree(let tree) = step.payload else { Issue.record("expected a draft tree"); continue }
+            #expect(tree.drafter == "early exit at layer 1")
+            for node in tree.nodes where node.verdict != .untested {
+                let q = try #require(node.q)
+                let r = try #require(node.r)
+                #expect(q > 0 && node.p >= 0 && node.p <= 1)
+                #expect((r < min(1, node.p / q)) == (node.verdict == .accepted))
+            }
+            for node in tree.nodes where node.verdict == .rejected {
+                sawRejection = true
+                #expect(!node.residualTop.isEmpty)
+                #expect(step.tokens.contains { $0.source == .resampled })
+            }
+            #expect(tree.acceptedPath.allSatisfy { tree.nodes[$0].verdict == .accepted })
+        }
+        #expect(sawRejection)
+    }
+
+    /// Part 2.2 of the reference: the joint law of the first two generated tokens from the real
+    /// loop, against the product of the target's conditionals. Seeded, so deterministic.
+    @Test(arguments: names)
+    func samplingKeepsTheTargetDistribution(name: String) throws {
+        let samples = 100_000
+        let prompt: [TokenID] = [1, 3, 6, 9, 1, 11, 14, 1, 3]
+        var parameters = DecodingParameters()
+        parameters.sampler = SamplerSettings.unfiltered
+        parameters.set(SpeculativeParameters.exitLayer.name, to: 1)
+        parameters.set(SpeculativeParameters.draftLength.name, to: 3)
+        let model = ToyModel(seed: 4, contextLength: 64)
+        var strategy = try StrategyCatalog.make(name, parameters: parameters)
+        var counts: [[TokenID]: Int] = [:]
+        for sample in 0..<samples {
+            let run = try decode(&strategy, model: model, prompt: prompt, maxNewTokens: 4, seed: UInt64(sample))
+            counts[Self.firstTwo(run.tokens), default: 0] += 1
+        }
+        let exact = Self.exactFirstTwo(model: model, prompt: prompt)
+        #expect(Set(counts.keys).isSubset(of: Set(exact.keys)))
+        // The first token alone has few cells, so its bound is tighter.
+        var firstCounts: [[TokenID]: Int] = [:]
+        for (outcome, count) in counts { firstCounts[[outcome[0]], default: 0] += count }
+        var firstExact: [[TokenID]: Double] = [:]
+        for (outcome, probability) in exact { firstExact[[outcome[0]], default: 0] += probability }
+        for (observed, law) in [(firstCounts, firstExact), (counts, exact)] {
+            let distance = Self.totalVariation(observed, samples: samples, from: law)
+            // Distribution-free bound at δ = 1e-6 (Part 2.2): ½(√(cells/N) + √(2 ln(1/δ)/N)).
+            let n = Double(samples)
+            let threshold = 0.5 * ((Double(law.count) / n).squareRoot() + (2 * log(1e6) / n).squareRoot())
+            #expect(distance < threshold, "\(name), \(law.count) cells: TV \(distance) vs threshold \(threshold)")
+        }
+    }
+
+    static func totalVariation(_ counts: [[TokenID]: Int], samples: Int, from law: [[TokenID]: Double]) -> Double {
+        law.map { outcome, probability in abs(Double(counts[outcome] ?? 0) / Double(samples) - probability) }.reduce(0, +) / 2
+    }
+
+    /// The first two tokens, or just the end token when generation stopped after one.
+    static func firstTwo(_ tokens: [TokenID]) -> [TokenID] {
+        tokens.first == ToyVocabulary.endToken ? [ToyVocabulary.endToken] : Array(tokens.prefix(2))
+    }
+
+    static func exactFirstTwo(model: ToyModel, prompt: [TokenID]) -> [[TokenID]: Double] {
+        let first = Distribution(logits: model.logits(after: prompt)).probabilities
+        var law: [[TokenID]: Double] = [[ToyVocabulary.endToken]: first[Int(ToyVocabulary.endToken)]]
+        for a in first.indices where TokenID(a) != ToyVocabulary.endToken {
+            let second = Distribution(logits: model.logits(after: prompt + [TokenID(a)])).probabilities
+            for b in second.indices { law[[TokenID(a), TokenID(b)]] = first[a] * second[b] }
+        }
+        return law
+    }
+}
+
+extension SamplerSettings {
+    /// Temperature 1 and no truncation: the target is the model's own softmax.
+    static var unfiltered: SamplerSettings {
+        var settings = SamplerSettings()
+        settings.temperature = 1
+        settings.topK = 0
+        settings.topP = 1
+        settings.minP = 0
+        return settings
+    }
+}

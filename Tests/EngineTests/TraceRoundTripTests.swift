@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import Decoding
+import Engine
+import Inference
+
+struct TraceRoundTripTests {
+    func temporaryPath(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("decodelab-\(UUID().uuidString)-\(name)").path
+    }
+
+    @Test(arguments: ["sampling", "greedy", "beam"])
+    func writtenEventsReadBackIdentically(strategy: String) async throws {
+        var configuration = samplingConfiguration(maxNewTokens: 8)
+        configuration.strategy = strategy
+        let engine = try Engine(model: ToyModel(), configuration: configuration, buffering: .unbounded)
+        await engine.start()
+        let events = await eventsUntilEnd(of: engine)
+        let path = temporaryPath("trace.jsonl")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil), promptText: "the cat", chat: false, configuration: configuration)
+        let writer = try TraceWriter(path: path, header: header)
+        for event in events { try writer.write(event) }
+        try writer.close()
+
+        let trace = try TraceFile.read(path: path)
+        #expect(trace.header == header)
+        #expect(trace.events == events)
+        #expect(trace.generatedTokens == committedTokens(in: events))
+        #expect(trace.finishReason == .length)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == events.count + 1)
+    }
+
+    @Test func payloadsOfEveryFamilyRoundTrip() throws {
+        let payloads: [StepPayload] = [
+            .draftTree(DraftTreeTrace(nodes: [
+                .init(token: 3, parent: nil, p: 0.5, q: 0.25, r: 0.9, verdict: .accepted),
+                .init(token: 4, parent: 0, p: 0.1, q: 0, r: nil, verdict: .rejected, residualTop: [TokenProbability(token: 5, logit: 1, probability: 1)]),
+            ], acceptedPath: [0], drafter: "early exit @ 2")),
+            .mask(MaskTrace(allowedCount: 3, vocabularySize: 16, tested: [.init(token: 2, probability: 0.4, allowed: false)], maskedMass: 0.4, distribution: nil)),
+            .particles(ParticleTrace(particles: [.init(tail: [1, 2], logWeight: -.infinity, normalizedWeight: 0, ancestor: nil, finished: false)], effectiveSampleSize: 1, resampled: true)),
+        ]
+        for payload in payloads {
+            let event = EngineEvent.step(StepTrace(index: 0, generatedBefore: 0, tokens: [TracedToken(token: 1, source: .bonus)], payload: payload, targetEvaluations: 1))
+            let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil), promptText: "", chat: false,
+                                     configuration: samplingConfiguration())
+            let path = temporaryPath("payload.jsonl")
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let writer = try TraceWriter(path: path, header: header)
+            try writer.write(event)
+            try writer.close()
+            #expect(try TraceFile.read(path: path).events == [event])
+        }
+    }
+
+    @Test func malformedLinesNameTheLine() throws {
+        let path = temporaryPath("bad.jsonl")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil), promptText: "", chat: false, configuration: samplingConfiguration())
+        let writer = try TraceWriter(path: path, header: header)
+        try writer.write(.finished(.length))
+        try writer.close()
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("{\"event\":\"warp\"}\n".utf8))
+        try handle.close()
+        #expect(throws: TraceError.self) { try TraceFile.read(path: path) }
+        do {
+            _ = try TraceFile.read(path: path)
+        } catch let error as TraceError {
+            #expect(error.line == 3)
+        }
+    }
+
+    @Test func holdbackNeverSplitsACharacter() {
+        var holdback = UTF8Holdback()
+        let text = Array("é€😀a".utf8)
+        var out: [UInt8] = []
+        for byte in text {
+            let ready = holdback.push([byte])
+            #expect(String(validating: ready, as: UTF8.self) != nil)
+            out += ready
+        }
+        out += holdback.flush()
+        #expect(out == text)
+    }
+}

@@ -1,0 +1,90 @@
+import Testing
+@testable import Grammar
+
+/// The GBNF syntax corners and the errors, each with its line and column.
+struct GBNFSyntaxTests {
+    func recognizer(_ gbnf: String) throws -> Recognizer {
+        Recognizer(try Grammar(gbnf: gbnf))
+    }
+
+    @Test func repetitionBounds() throws {
+        let r = try recognizer(#"root ::= "a"{2,4} "b"{3} "c"{1,} "d"{,2}"#.replacingOccurrences(of: "{,2}", with: "{0,2}"))
+        #expect(r.matches(Array("aabbbc".utf8)))
+        #expect(r.matches(Array("aaaabbbcccdd".utf8)))
+        #expect(!r.matches(Array("abbbc".utf8)))
+        #expect(!r.matches(Array("aaaaabbbc".utf8)))
+        #expect(!r.matches(Array("aabbc".utf8)))
+        #expect(!r.matches(Array("aabbbcddd".utf8)))
+    }
+
+    @Test func escapesAndClasses() throws {
+        let r = try recognizer(#"root ::= "\x41\u00e9\U0001F600\t\"\\" [^a-c\n] [\[\]] ."#)
+        #expect(r.matches(Array("Aé😀\t\"\\d]ü".utf8)))
+        #expect(r.matches(Array("Aé😀\t\"\\é[z".utf8)))
+        #expect(!r.matches(Array("Aé😀\t\"\\b]z".utf8)))
+        #expect(!r.matches(Array("Aé😀\t\"\\\n]z".utf8)))
+    }
+
+    @Test func negatedClassAcceptsMultiByteCharactersBytewise() throws {
+        let r = try recognizer(#"root ::= [^x]"#)
+        let state = try #require(r.advance(r.initialState, byte: 0xE4))
+        #expect(!r.isComplete(state))
+        #expect(r.advance(state, byte: 0x41) == nil)
+        #expect(r.matches([0xE4, 0xB8, 0x80]))
+        #expect(!r.matches([0xED, 0xA0, 0x80]), "surrogates are not characters")
+        #expect(!r.matches([0xC0, 0x80]), "overlong encodings are not UTF-8")
+    }
+
+    @Test func commentsNewlinesAndGroups() throws {
+        let r = try recognizer("""
+        # a comment line
+        root ::= (
+            "a" # inside a group newlines are fine
+            | "b"
+          )+ tail
+        tail ::= "!" |
+          "?"   # after | the rule continues
+        """)
+        #expect(r.matches(Array("abba!".utf8)))
+        #expect(r.matches(Array("b?".utf8)))
+        #expect(!r.matches(Array("!".utf8)))
+    }
+
+    @Test func lastDefinitionWinsLikeLlamaCpp() throws {
+        let r = try recognizer("root ::= x\nx ::= \"1\"\nx ::= \"2\"\n")
+        #expect(r.matches(Array("2".utf8)))
+        #expect(!r.matches(Array("1".utf8)))
+    }
+
+    @Test(arguments: [
+        ("root ::= foo\n", 1, 10, "undefined rule 'foo'"),
+        ("root ::= \"a\"\nx ::= [ab", 2, 7, "unexpected end of input"),
+        ("root := \"a\"\n", 1, 6, "expecting ::="),
+        ("root ::= \"a\" )\n", 1, 14, "expecting newline or end"),
+        ("root ::= ( \"a\" \n", 2, 1, "expecting ')'"),
+        ("root ::= \"\\q\"\n", 1, 11, "unknown escape"),
+        ("root ::= * \"a\"\n", 1, 10, "expecting preceding item"),
+        ("root ::= \"a\"{3,1}\n", 1, 17, "below minimum"),
+        ("root ::= <think>\n", 1, 10, "token references"),
+    ] as [(String, Int, Int, String)])
+    func errorsNameLineAndColumn(_ text: String, _ line: Int, _ column: Int, _ problem: String) {
+        do {
+            _ = try Grammar(gbnf: text, source: "t.gbnf")
+            Issue.record("\(text.debugDescription) should not parse")
+        } catch {
+            #expect(error.source == "t.gbnf")
+            #expect(error.line == line && error.column == column, "\(error)")
+            #expect(error.problem.contains(problem), "\(error)")
+        }
+    }
+
+    @Test func missingRootAndLeftRecursionAreRejected() {
+        #expect(throws: GrammarError.self) { try Grammar(gbnf: "start ::= \"a\"\n") }
+        do {
+            _ = try Grammar(gbnf: "root ::= expr\nexpr ::= expr \"+\" \"1\" | \"1\"\n")
+            Issue.record("left recursion should be rejected")
+        } catch {
+            #expect(error.problem.contains("left recursion"), "\(error)")
+        }
+    }
+}

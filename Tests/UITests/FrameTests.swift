@@ -1,0 +1,85 @@
+import Decoding
+import Engine
+import Inference
+import Testing
+import UI
+
+/// Whole screens of a real (ToyModel) run at the two reference sizes.
+@Suite struct FrameTests {
+    @Test func samplingAt120x40() async throws {
+        let state = try await ToyRun.state(steps: 12, size: Size(width: 120, height: 40))
+        let frame = App.render(state)
+        assertSnapshot(frame, named: "sampling-120x40")
+        #expect(frame.line(0).contains("[2] sampling"))
+        #expect(frame.text.contains("▸"), "the chosen token is marked")
+    }
+
+    @Test func samplingAt80x24() async throws {
+        let state = try await ToyRun.state(steps: 12, size: Size(width: 80, height: 24))
+        assertSnapshot(App.render(state), named: "sampling-80x24")
+    }
+
+    @Test func beamSearchAt120x40() async throws {
+        let state = try await ToyRun.state(strategy: "beam", steps: 6, size: Size(width: 120, height: 40))
+        let frame = App.render(state)
+        assertSnapshot(frame, named: "beam-120x40")
+        #expect(frame.text.contains("beams"))
+    }
+
+    @Test func cursorSelectsAnEarlierStep() async throws {
+        var state = try await ToyRun.state(steps: 12, size: Size(width: 120, height: 40))
+        let newest = App.render(state)
+        for _ in 0..<3 { _ = App.update(&state, .key(.left)) }
+        #expect(state.cursor == state.tokens.count - 4)
+        let browsing = App.render(state)
+        assertSnapshot(browsing, named: "sampling-cursor-120x40")
+        #expect(browsing.line(1).contains("step \(state.tokens[state.tokens.count - 4].step + 1)"))
+        #expect(browsing != newest)
+        _ = App.update(&state, .key(.end))
+        #expect(state.cursor == nil)
+    }
+
+    @Test func sourceLensAndZoomedInspector() async throws {
+        var state = try await ToyRun.state(strategy: "greedy", steps: 8, size: Size(width: 80, height: 24))
+        _ = App.update(&state, .key(.character("l")))
+        _ = App.update(&state, .key(.character("l")))
+        #expect(state.lens == .source)
+        _ = App.update(&state, .key(.tab))
+        _ = App.update(&state, .key(.enter))
+        let frame = App.render(state)
+        assertSnapshot(frame, named: "greedy-zoomed-inspector-80x24")
+        #expect(!frame.text.contains("Timeline"))
+    }
+
+    @Test func overlaysAt80x24() async throws {
+        var state = try await ToyRun.state(steps: 5, size: Size(width: 80, height: 24))
+        _ = App.update(&state, .key(.character("?")))
+        assertSnapshot(App.render(state), named: "help-80x24")
+        _ = App.update(&state, .key(.escape))
+        _ = App.update(&state, .key(.character("m")))
+        assertSnapshot(App.render(state), named: "strategy-picker-80x24")
+        _ = App.update(&state, .key(.escape))
+        _ = App.update(&state, .key(.character("i")))
+        assertSnapshot(App.render(state), named: "token-detail-80x24")
+        _ = App.update(&state, .key(.escape))
+        _ = App.update(&state, .key(.character("e")))
+        assertSnapshot(App.render(state), named: "prompt-editor-80x24")
+    }
+
+    @Test func tooSmallShowsANoticeAndRecovers() async throws {
+        var state = try await ToyRun.state(steps: 3, size: Size(width: 60, height: 20))
+        let small = App.render(state)
+        assertSnapshot(small, named: "too-small-60x20")
+        #expect(small.text.contains("terminal too small"))
+        _ = App.update(&state, .resize(Size(width: 80, height: 24)))
+        #expect(App.render(state).line(0).contains("sampling"))
+    }
+
+    @Test func sameSeedRendersTheSameFrame() async throws {
+        let a = try await ToyRun.state(steps: 10, size: Size(width: 120, height: 40))
+        let b = try await ToyRun.state(steps: 10, size: Size(width: 120, height: 40))
+        #expect(App.render(a) == App.render(b))
+        let other = try await ToyRun.state(steps: 10, seed: 7, size: Size(width: 120, height: 40))
+        #expect(other.tokens.map(\.traced.token) != a.tokens.map(\.traced.token) || other.configuration.seed != a.configuration.seed)
+    }
+}

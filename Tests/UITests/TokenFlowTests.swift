@@ -1,0 +1,32 @@
+import Decoding
+import Testing
+import UI
+
+@Suite struct TokenFlowTests {
+    let vocabulary = TestVocabulary()
+
+    func entries(_ ids: [Int32]) -> [TokenEntry] {
+        ids.map { TokenEntry(step: 0, traced: TracedToken(token: $0, source: .sampled), vocabulary: vocabulary) }
+    }
+
+    @Test func wrapsAtTokenBoundariesAndBreaksAtNewlines() {
+        // " the cat sat" "\n" " on a mat"
+        let flow = TokenFlow(prompt: "Once:", tokens: entries([0, 1, 2, 7, 3, 4, 5]), width: 10, promptOnOwnLine: true)
+        let lines = flow.lines.map { $0.map(\.text).joined() }
+        #expect(lines == ["Once:", " the cat", " sat↵", " on a mat"])
+        #expect(flow.lineOfToken == [1, 1, 2, 2, 3, 3, 3])
+        #expect(flow.columnOfToken == [0, 4, 0, 4, 0, 3, 5])
+        #expect(flow.token(onLine: 3, nearColumn: 4) == 5)
+    }
+
+    @Test func aCompletionContinuesThePromptLine() {
+        let flow = TokenFlow(prompt: "Once:", tokens: entries([0, 1]), width: 20, promptOnOwnLine: false)
+        #expect(flow.lines.map { $0.map(\.text).joined() } == ["Once: the cat"])
+        #expect(flow.lines[0].map(\.token) == [nil, 0, 1])
+    }
+
+    @Test func wideTokensNeverStraddleTheEdge() {
+        let flow = TokenFlow(prompt: "", tokens: entries([9, 9, 9]), width: 5, promptOnOwnLine: false)
+        #expect(flow.lines.map { $0.map(\.text).joined() } == ["漢字", "漢字", "漢字"])
+    }
+}

@@ -1,0 +1,107 @@
+import Decoding
+import Engine
+import Inference
+import Testing
+import UI
+
+@Suite struct UpdateTests {
+    func state() async throws -> AppState {
+        try await ToyRun.state(steps: 10, size: Size(width: 120, height: 40))
+    }
+
+    @Test func strategyKeysSwitchByNumberAndCycle() async throws {
+        var state = try await state()
+        #expect(App.update(&state, .key(.character("1"))) == [.switchStrategy("greedy")])
+        #expect(App.update(&state, .key(.character("s"))) == [.switchStrategy("beam")])
+        #expect(App.update(&state, .key(.character("S"))) == [.switchStrategy("greedy")])
+        #expect(App.update(&state, .key(.character("9"))).isEmpty)
+        #expect(state.notice?.text.contains("no strategy 9") == true)
+    }
+
+    @Test func parameterKeysStepWithinTheDescriptorRange() async throws {
+        var state = try await state()
+        #expect(App.update(&state, .key(.character("t"))) == [.setParameter("temperature", 0.7)])
+        #expect(App.update(&state, .key(.character("P"))) == [.setParameter("top-p", 1.0)])
+        #expect(App.update(&state, .key(.character("]"))) == [.setParameter("top-k", 45)])
+        state.configuration.parameters.sampler.topP = 1
+        #expect(App.update(&state, .key(.character("P"))).isEmpty)
+        #expect(state.notice?.text.contains("maximum") == true)
+        state.configuration.strategy = "greedy"
+        #expect(App.update(&state, .key(.character("t"))).isEmpty)
+        #expect(state.notice?.text == "greedy has no temperature")
+    }
+
+    @Test func runKeysBecomeEngineCommands() async throws {
+        var state = try await state()
+        #expect(App.update(&state, .key(.character(" "))) == [.togglePause])
+        #expect(App.update(&state, .key(.character("."))) == [.step])
+        #expect(App.update(&state, .key(.character("r"))) == [.restart])
+        #expect(App.update(&state, .key(.character("w"))) == [.writeTrace])
+        guard case .setSeed(let seed) = App.update(&state, .key(.character("R"))).first else {
+            Issue.record("R must set a new seed")
+            return
+        }
+        #expect(seed != state.configuration.seed)
+        #expect(App.update(&state, .key(.character("c"))).isEmpty)
+        #expect(state.notice?.text.hasPrefix("no constraints available yet") == true)
+        #expect(App.update(&state, .key(.character("q"))) == [.quit])
+        #expect(state.quitting)
+    }
+
+    @Test func promptEditorTypesQAndAppliesWithCtrlD() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.character("e")))
+        _ = App.update(&state, .key(.control("u")))
+        for c in "the dog sat quietly" { _ = App.update(&state, .key(.character(c))) }
+        #expect(!state.quitting, "q is text inside the editor")
+        #expect(App.update(&state, .key(.control("d"))) == [.setPrompt("the dog sat quietly", chat: false)])
+        #expect(state.overlay == nil)
+        #expect(state.promptText == "the dog sat quietly")
+    }
+
+    @Test func aRestartClearsTheTextAndFollowsTheNewest() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.left))
+        #expect(state.cursor != nil)
+        _ = App.update(&state, .engine(.started(state.configuration)))
+        #expect(state.tokens.isEmpty && state.steps.isEmpty && state.cursor == nil)
+    }
+
+    @Test func overlaysDoNotStopEngineEvents() async throws {
+        var state = try await state()
+        let before = state.tokens.count
+        _ = App.update(&state, .key(.character("?")))
+        let more = try await ToyRun.events(state.configuration, steps: 12).compactMap { event -> StepTrace? in
+            if case .step(let trace) = event { trace } else { nil }
+        }
+        _ = App.update(&state, .engine(.step(more[10])))
+        #expect(state.overlay == .help)
+        #expect(state.tokens.count > before)
+    }
+
+    /// 10,000 random keys, resizes and engine events: nothing traps, the cursor stays valid and
+    /// every frame still renders at the state's size.
+    @Test func tenThousandRandomKeysNeverWedgeIt() async throws {
+        var state = try await state()
+        let events = try await ToyRun.events(state.configuration, steps: 40)
+        var random = SeededRandom(seed: 2024)
+        let bound = App.keymap.bindings.flatMap(\.keys)
+        let extra: [Key] = [.escape, .backspace, .delete, .pageUp, .pageDown, .control("d"), .control("t"), .control("u"),
+                            .function(5), .character("漢"), .character("\u{7}")]
+        let pool = bound.filter { $0 != .character("q") && $0 != .control("c") && $0 != .function(10) } + extra
+        for i in 0..<10_000 {
+            let roll = random.next() % 100
+            if roll < 85 {
+                _ = App.update(&state, .key(pool[Int(random.next() % UInt64(pool.count))]))
+            } else if roll < 95 {
+                _ = App.update(&state, .engine(events[Int(random.next() % UInt64(events.count))]))
+            } else {
+                let size = Size(width: 20 + Int(random.next() % 140), height: 5 + Int(random.next() % 50))
+                _ = App.update(&state, .resize(size))
+            }
+            if let cursor = state.cursor { #expect(state.tokens.indices.contains(cursor)) }
+            if i % 50 == 0 { #expect(App.render(state).size == state.size) }
+        }
+        #expect(!state.quitting)
+    }
+}

@@ -1,0 +1,75 @@
+import Decoding
+import Inference
+import Testing
+import UI
+
+/// Each inspector view and small widget against hand-made traces with known numbers.
+@Suite struct WidgetTests {
+    let vocabulary = TestVocabulary()
+    let area = Rect(x: 0, y: 0, width: 56, height: 14)
+
+    func render(_ payload: StepPayload, tokens: [TracedToken] = []) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: Size(width: area.width, height: area.height))
+        let step = StepTrace(index: 4, generatedBefore: 9, tokens: tokens, payload: payload, targetEvaluations: 1, draftEvaluations: 3)
+        InspectorPane(step: step, selected: nil, vocabulary: vocabulary, focused: false).render(into: &buffer, area: area, theme: .monochrome)
+        return buffer
+    }
+
+    @Test func draftTreeShowsVerdictsRatiosAndTheResidual() {
+        let trace = DraftTreeTrace(nodes: [
+            .init(token: 1, parent: nil, p: 0.62, q: 0.50, r: 0.31, verdict: .accepted),
+            .init(token: 2, parent: 0, p: 0.20, q: 0.40, r: 0.71, verdict: .rejected,
+                  residualTop: [TokenProbability(token: 3, logit: 0, probability: 0.55), TokenProbability(token: 4, logit: 0, probability: 0.25)]),
+            .init(token: 5, parent: 1, p: 0.10, q: 0.30, r: nil, verdict: .untested),
+        ], acceptedPath: [0], drafter: "early exit @ layer 8")
+        let buffer = render(.draftTree(trace), tokens: [TracedToken(token: 1, source: .draftAccepted), TracedToken(token: 3, source: .resampled)])
+        assertSnapshot(buffer, named: "inspector-draft-tree")
+        #expect(buffer.text.contains("accepted 1/3"))
+        #expect(buffer.text.contains("1.24"), "p/q of the accepted node")
+        #expect(buffer.text.contains("residual: ␣sat 0.55"))
+    }
+
+    @Test func maskShowsAllowedFractionAndTestedTokens() {
+        let distribution = DistributionTrace(
+            stages: [StageView(stage: "raw", label: "raw softmax", top: [TokenProbability(token: 6, logit: 2, probability: 0.9)],
+                               candidateCount: 2, entropy: 0.3, varentropy: 0.1)],
+            chosen: 6, entropy: 0.3, varentropy: 0.1, uniform: 0.5)
+        let trace = MaskTrace(allowedCount: 2, vocabularySize: 11, tested: [
+            .init(token: 1, probability: 0.4, allowed: false), .init(token: 6, probability: 0.3, allowed: true),
+        ], maskedMass: 0.58, distribution: distribution)
+        let buffer = render(.mask(trace))
+        assertSnapshot(buffer, named: "inspector-mask")
+        #expect(buffer.text.contains("2/11 allowed"))
+        #expect(buffer.text.contains("✗ ␣the"))
+    }
+
+    @Test func particlesShowWeightsAndAncestors() {
+        let trace = ParticleTrace(particles: [
+            .init(tail: [1, 2], logWeight: -1.2, normalizedWeight: 0.7, ancestor: nil, finished: false),
+            .init(tail: [8, 2], logWeight: -2.1, normalizedWeight: 0.3, ancestor: 0, finished: true),
+        ], effectiveSampleSize: 1.72, resampled: true)
+        let buffer = render(.particles(trace))
+        assertSnapshot(buffer, named: "inspector-particles")
+        #expect(buffer.text.contains("ESS 1.72 · resampled"))
+        #expect(buffer.text.contains("1■←0"))
+    }
+
+    @Test func sparklineScalesToItsMaximum() {
+        var buffer = ScreenBuffer(size: Size(width: 5, height: 1))
+        Sparkline(values: [0, 1, 2, 4, 8, 16], role: .sparkline).render(into: &buffer, area: Rect(x: 0, y: 0, width: 5, height: 1), theme: .monochrome)
+        #expect(buffer.line(0) == "▁▁▂▄█")
+    }
+
+    @Test func barsResolveEighths() {
+        #expect(Bar.text(0.5, width: 4) == "██  ")
+        #expect(Bar.text(1.0 / 32, width: 4) == "▏   ")
+        #expect(Bar.text(2, width: 3) == "███")
+        #expect(Bar.text(.nan, width: 2) == "  ")
+    }
+
+    @Test func panelDrawsTitleAndBadge() {
+        var buffer = ScreenBuffer(size: Size(width: 24, height: 3))
+        Panel(title: "Text", focused: true, badge: "7").render(into: &buffer, area: Rect(x: 0, y: 0, width: 24, height: 3), theme: .monochrome)
+        #expect(buffer.text == "╭─ Text ──────────── 7 ─╮\n│                      │\n╰──────────────────────╯")
+    }
+}
