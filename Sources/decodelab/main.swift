@@ -4,7 +4,13 @@ import Foundation
 let commands: [any Command.Type] = [
     TUICommand.self,
     InfoCommand.self,
+    BenchCommand.self,
     FetchModelCommand.self,
+    GenerateCommand.self,
+    ReplayCommand.self,
+    StrategiesCommand.self,
+    TokenizeCommand.self,
+    GrammarCommand.self,
 ]
 
 @MainActor func printUsage() {

@@ -1,14 +1,12 @@
 import Foundation
 import Glibc
-import Synchronization
 
 /// Runs the real `decodelab` binary on a pseudo-terminal, the way a user's terminal would:
 /// keys are written to the master side and everything the app draws is collected from it.
-final class PseudoTerminal: Sendable {
+final class PseudoTerminal {
     let process: Process
     private let master: Int32
-    private let output: Mutex<[UInt8]>
-    private let reader: Thread
+    private let output = CapturedOutput()
 
     /// The binary built next to this test bundle.
     static var binary: URL {
@@ -34,14 +32,12 @@ final class PseudoTerminal: Sendable {
         process.standardOutput = handle
         process.standardError = handle
         self.process = process
-        let output = Mutex<[UInt8]>([])
-        self.output = output
-        reader = Thread { [master] in
+        let reader = Thread { [master, output] in
             var chunk = [UInt8](repeating: 0, count: 65536)
             while true {
                 let count = read(master, &chunk, chunk.count)
                 if count <= 0 { break }
-                output.withLock { $0 += chunk[0..<count] }
+                output.append(chunk[0..<count])
             }
         }
         try process.run()
@@ -54,7 +50,7 @@ final class PseudoTerminal: Sendable {
         close(master)
     }
 
-    var text: String { output.withLock { String(decoding: $0, as: UTF8.self) } }
+    var text: String { output.text }
 
     func type(_ keys: String) {
         let bytes = Array(keys.utf8)

@@ -47,7 +47,7 @@ import UI
             ("role", #"{ "name": "x", "styles": { "titel": { "bold": true } } }"#, "unknown style role 'titel'"),
             ("palette", #"{ "name": "x", "styles": { "title": { "fg": "@nope" } } }"#, "'@nope' is not in the palette"),
             ("colour", ##"{ "name": "x", "styles": { "title": { "fg": "#zz0000" } } }"##, "'#zz0000' is not a colour"),
-            ("syntax", #"{ "name": "x", "styles": { "#, ""),
+            ("syntax", #"{ "name": "x", "styles": { "#, "not valid JSON"),
         ]
         for (name, text, message) in cases {
             let file = directory.appendingPathComponent(name + ".json")

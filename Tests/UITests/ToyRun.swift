@@ -10,7 +10,7 @@ enum ToyRun {
         words.compactMap { ToyVocabulary().token(for: $0) }
     }
 
-    static func state(strategy: String = "sampling", steps: Int, seed: UInt64 = 42, size: Size, theme: Theme = .monochrome) async throws -> AppState {
+    static func state(strategy: String = "sampling", steps: Int, seed: UInt64 = 1, size: Size, theme: Theme = .monochrome) async throws -> AppState {
         let configuration = RunConfiguration(strategy: strategy, seed: seed, prompt: prompt([" the", " cat"]), maxNewTokens: 200)
         var state = AppState(
             modelName: "ToyModel", vocabulary: ToyVocabulary(), strategies: StrategyCatalog.descriptors, configuration: configuration,
@@ -27,8 +27,10 @@ enum ToyRun {
         await engine.shutdown()
         var events: [EngineEvent] = []
         for await event in engine.events { events.append(event) }
-        // Timing differs run to run; the screen must not.
-        return events.map(stripTiming)
+        // Timing differs run to run; the screen must not. The shutdown's cancellation is not
+        // part of the run being shown (it stands paused after its last step).
+        guard let cancelled = events.lastIndex(of: .finished(.cancelled)) else { return events.map(stripTiming) }
+        return events[..<cancelled].map(stripTiming)
     }
 
     private static func stripTiming(_ event: EngineEvent) -> EngineEvent {

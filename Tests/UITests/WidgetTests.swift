@@ -26,7 +26,7 @@ import UI
         assertSnapshot(buffer, named: "inspector-draft-tree")
         #expect(buffer.text.contains("accepted 1/3"))
         #expect(buffer.text.contains("1.24"), "p/q of the accepted node")
-        #expect(buffer.text.contains("residual: ␣sat 0.55"))
+        #expect(buffer.text.contains("residual: ␣on 0.55"))
     }
 
     @Test func maskShowsAllowedFractionAndTestedTokens() {
@@ -40,7 +40,7 @@ import UI
         let buffer = render(.mask(trace))
         assertSnapshot(buffer, named: "inspector-mask")
         #expect(buffer.text.contains("2/11 allowed"))
-        #expect(buffer.text.contains("✗ ␣the"))
+        #expect(buffer.text.contains("✗ ␣cat"))
     }
 
     @Test func particlesShowWeightsAndAncestors() {
@@ -57,7 +57,7 @@ import UI
     @Test func sparklineScalesToItsMaximum() {
         var buffer = ScreenBuffer(size: Size(width: 5, height: 1))
         Sparkline(values: [0, 1, 2, 4, 8, 16], role: .sparkline).render(into: &buffer, area: Rect(x: 0, y: 0, width: 5, height: 1), theme: .monochrome)
-        #expect(buffer.line(0) == "▁▁▂▄█")
+        #expect(buffer.line(0) == "▁▂▃▅█")
     }
 
     @Test func barsResolveEighths() {
@@ -70,6 +70,6 @@ import UI
     @Test func panelDrawsTitleAndBadge() {
         var buffer = ScreenBuffer(size: Size(width: 24, height: 3))
         Panel(title: "Text", focused: true, badge: "7").render(into: &buffer, area: Rect(x: 0, y: 0, width: 24, height: 3), theme: .monochrome)
-        #expect(buffer.text == "╭─ Text ──────────── 7 ─╮\n│                      │\n╰──────────────────────╯")
+        #expect(buffer.text == "╭─ Text ─────────── 7 ─╮\n│                      │\n╰──────────────────────╯")
     }
 }

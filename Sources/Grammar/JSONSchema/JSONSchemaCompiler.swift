@@ -13,6 +13,7 @@ struct JSONSchemaCompiler {
     private(set) var problems: [String] = []
     var rules: [(name: String, body: GrammarExpression)] = []
     private var ruleForReference: [String: String] = [:]
+    private var ruleForSubschema: [String: String] = [:]
     var definedCommonRules: Set<String> = []
     private var ruleCount = 0
     private var mergeDepth = 0
@@ -104,7 +105,12 @@ struct JSONSchemaCompiler {
     /// A subschema as its own rule, so a schema used in several places is lowered once.
     mutating func subschema(_ value: JSONValue, at path: String) throws(GrammarError) -> GrammarExpression {
         if value == .bool(true) { return common("json-value") }
+        // Equal subschemas share one rule: merging `anyOf`/`allOf` branches copies siblings
+        // into every branch, and without sharing big schemas grow many-fold.
+        let key = value.compactText
+        if let name = ruleForSubschema[key] { return .rule(name) }
         let name = newRuleName()
+        ruleForSubschema[key] = name
         rules.append((name, .empty))
         let index = rules.count - 1
         rules[index].body = try schema(value, at: path)

@@ -69,7 +69,8 @@ final class WorkerPoolState: @unchecked Sendable {
         generation.add(1, ordering: .releasing)
         wakeSleepers()
         drainItems(body, count: count)
-        while busyWorkers.load(ordering: .acquiring) != 0 {}
+        var polls = 0
+        while busyWorkers.load(ordering: .acquiring) != 0 { Self.pause(&polls) }
         job = nil
     }
 
@@ -91,6 +92,14 @@ final class WorkerPoolState: @unchecked Sendable {
         }
     }
 
+    /// One idle poll. Every so often it yields the core: on a loaded machine a spinning thread
+    /// would otherwise hold the CPU the thread it waits for needs.
+    @inline(__always)
+    private static func pause(_ polls: inout Int) {
+        polls += 1
+        if polls % 128 == 0 { sched_yield() }
+    }
+
     func workerLoop(_ index: Int) {
         var seen = 0
         while true {
@@ -106,7 +115,7 @@ final class WorkerPoolState: @unchecked Sendable {
         while true {
             let current = generation.load(ordering: .acquiring)
             if current != seen { return current }
-            spins += 1
+            Self.pause(&spins)
             guard spins >= Self.spinLimit else { continue }
             spins = 0
             workers[index].park(unless: { generation.load(ordering: .acquiring) != seen })

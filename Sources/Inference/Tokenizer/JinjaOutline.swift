@@ -192,7 +192,7 @@ struct JinjaOutline: Equatable {
                 }
                 out.append(".")
             case .code(" "):
-                let before = out.last.map(isWordCharacter) ?? false
+                let before = out.last.map { isWordCharacter($0) || $0 == "]" || $0 == ")" || $0 == "'" } ?? false
                 let after = index + 1 < tokens.count && tokens[index + 1].isWord
                 if before && after { out.append(" ") }
             case .code(let c):

@@ -67,7 +67,9 @@ extension App {
         }
         let current = state.configuration.parameters.value(name) ?? descriptor.range.lowerBound
         let stepped = current + (up ? descriptor.step : -descriptor.step)
-        let value = min(descriptor.range.upperBound, max(descriptor.range.lowerBound, (stepped / descriptor.step).rounded() * descriptor.step))
+        // Snap to the step grid, then drop binary noise (7 × 0.1 is 0.7000000000000001).
+        let snapped = ((stepped / descriptor.step).rounded() * descriptor.step * 1e6).rounded() / 1e6
+        let value = min(descriptor.range.upperBound, max(descriptor.range.lowerBound, snapped))
         guard value != current else {
             show("\(name) is at its \(up ? "maximum" : "minimum") \(Format.fixed(value, 2))", in: &state)
             return []

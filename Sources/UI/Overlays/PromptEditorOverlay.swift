@@ -10,7 +10,7 @@ public struct PromptEditorOverlay {
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
         let mode = editor.chat ? "chat message" : "raw text"
-        let box = OverlayBox(title: "Prompt (\(mode)) — Ctrl-D apply · Esc cancel · Ctrl-T chat/raw · Ctrl-U clear",
+        let box = OverlayBox(title: "Prompt (\(mode)) — Ctrl-D apply · Esc cancel",
                              width: max(60, buffer.size.width * 3 / 4), height: max(10, buffer.size.height * 2 / 3))
         let area = box.draw(into: &buffer, theme: theme)
         guard area.height > 1, area.width > 2 else { return }
@@ -31,7 +31,7 @@ public struct PromptEditorOverlay {
                            style: theme[.input].overlaid(by: theme[.cursor]), clip: textArea)
             }
         }
-        let help = chatAvailable ? "Enter new line · the model's chat template wraps chat messages" : "Enter new line · no chat template in this model"
+        let help = "Enter new line · Ctrl-T \(chatAvailable ? "chat/raw" : "(no chat template)") · Ctrl-U clear"
         buffer.put(help, x: area.x, y: area.maxY - 1, style: theme[.overlay].overlaid(by: Style(dim: true)), maxWidth: area.width)
     }
 }

@@ -2,9 +2,10 @@ import Engine
 import Foundation
 
 /// Runs the app: one inbox of messages (keys and resizes from the display, ticks of the frame
-/// clock, engine events, signals), `App.update` for each, engine commands sent in order on
-/// their own task, and a frame drawn on each tick when something changed. Decoding never
-/// waits for the screen and the screen never waits for decoding.
+/// clock, signals), `App.update` for each, engine commands sent in order on their own task.
+/// On each tick the engine events that arrived since the last one are applied and a frame is
+/// drawn if anything changed. Decoding never waits for the screen and the screen never waits
+/// for decoding.
 @MainActor
 public final class AppRunner {
     private let display: any Display
@@ -12,6 +13,7 @@ public final class AppRunner {
     private let services: AppServices
     public private(set) var state: AppState
     private var recorder = TraceRecorder()
+    private let mailbox = EngineMailbox()
     private let inbox: AsyncStream<Msg>
     private let send: AsyncStream<Msg>.Continuation
     private let commands: AsyncStream<AppCommand>.Continuation
@@ -42,7 +44,12 @@ public final class AppRunner {
             await engine.start()
         }
         for await msg in inbox {
-            if case .engine(let event) = msg { recorder.record(event) }
+            if case .frame = msg {
+                for event in mailbox.drain() {
+                    recorder.record(event)
+                    for command in App.update(&state, .engine(event)) { perform(command) }
+                }
+            }
             for command in App.update(&state, msg) { perform(command) }
             if state.quitting { break }
             if case .frame = msg, state.dirty { drawFrame() }
@@ -122,9 +129,9 @@ public final class AppRunner {
     }
 
     private func forwardEngineEvents() -> Task<Void, Never> {
-        let events = engine.events, send = send
+        let events = engine.events, mailbox = mailbox
         return Task.detached {
-            for await event in events { send.yield(.engine(event)) }
+            for await event in events { mailbox.push(event) }
         }
     }
 

@@ -27,7 +27,7 @@ public struct Theme: Sendable, Equatable {
         .finished: Style(reverse: true), .failure: Style(bold: true, reverse: true),
         .footer: Style(reverse: true), .footerKey: Style(bold: true, reverse: true),
         .cursor: Style(reverse: true),
-        .scale0: .plain, .scale1: .plain, .scale2: Style(underline: true), .scale3: Style(bold: true, underline: true),
+        .scale0: .plain, .scale1: Style(italic: true), .scale2: Style(underline: true), .scale3: Style(bold: true, underline: true),
         .scale4: Style(bold: true, reverse: true),
         .sampled: .plain, .greedy: .plain, .beam: Style(italic: true), .draftAccepted: Style(bold: true),
         .draftRejected: Style(dim: true, underline: true), .resampled: Style(underline: true), .bonus: Style(bold: true, underline: true),

@@ -1,30 +1,49 @@
+import Foundation
 import Decoding
 import Inference
 
 /// For a sampled step: every sampler stage's top candidates as bars, the chosen token marked,
-/// so the reader sees how the chain reshaped the distribution.
+/// so the reader sees how the chain reshaped the distribution. Each stage's header carries the
+/// chosen token's probability after that stage, so when space is short the intermediate
+/// stages shrink to that one line and the sampled (final) stage keeps its bars.
 struct DistributionView {
     var trace: DistributionTrace
     var vocabulary: any Vocabulary
 
     func render(into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
-        let uniform = trace.uniform.map { " · u \(Format.fixed($0, 3))" } ?? " · greedy"
-        rows.line("chosen \(TokenText.label(trace.chosen, vocabulary: vocabulary)) · H \(Format.fixed(trace.entropy, 2)) nats\(uniform)",
+        let draw = trace.uniform.map { " · u \(Format.fixed($0, 3))" } ?? " · greedy"
+        rows.line("chosen \(TokenText.label(trace.chosen, vocabulary: vocabulary)) · H \(Format.fixed(trace.entropy, 2))\(draw)",
                   style: theme[.title], into: &buffer)
-        let stages = trace.stages
-        guard !stages.isEmpty else { return }
-        // Share the height between stages; the final (sampled) stage gets any remainder.
-        let perStage = max(2, (rows.remaining - stages.count) / stages.count)
-        for (index, stage) in stages.enumerated() {
-            let isFinal = index == stages.count - 1
-            let header = "\(stage.label) · \(stage.candidateCount) cand · H \(Format.fixed(stage.entropy, 2))\(isFinal ? " · sampled" : "")"
-            guard rows.line(header, style: theme[isFinal ? .headerAccent : .muted].overlaid(by: Style(underline: !isFinal)), into: &buffer) else { return }
-            let count = isFinal ? max(perStage, rows.remaining) : min(perStage, rows.remaining - 2 * (stages.count - 1 - index))
-            drawBars(stage.top.prefix(max(1, count)), into: &buffer, rows: &rows, theme: theme)
+        guard let final = trace.stages.last else { return }
+        let intermediate = trace.stages.dropLast()
+        let available = rows.remaining - 1 - intermediate.count
+        let finalBars = min(final.top.count, max(3, available / (intermediate.count + 1)))
+        let fit = intermediate.isEmpty ? 0 : min(6, (available - finalBars) / intermediate.count)
+        // A single bar adds nothing to the header's ▸p; leave the room to the sampled stage.
+        let perStage = fit >= 2 ? fit : 0
+        for stage in intermediate {
+            guard rows.line(header(stage, final: false), style: theme[.muted], into: &buffer) else { return }
+            drawBars(shown(stage, count: perStage), into: &buffer, rows: &rows, theme: theme)
         }
+        guard rows.line(header(final, final: true), style: theme[.headerAccent], into: &buffer) else { return }
+        drawBars(shown(final, count: max(finalBars, rows.remaining)), into: &buffer, rows: &rows, theme: theme)
     }
 
-    private func drawBars(_ entries: ArraySlice<TokenProbability>, into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
+    private func header(_ stage: StageView, final: Bool) -> String {
+        let chosen = stage.top.first { $0.token == trace.chosen }.map { "  ▸\(Format.percent($0.probability).trimmingCharacters(in: .whitespaces))" } ?? ""
+        return "\(stage.label)  n \(stage.candidateCount)  H \(Format.fixed(stage.entropy, 2))\(chosen)\(final ? "  sampled" : "")"
+    }
+
+    /// The top `count` entries, with the chosen token swapped in last if it ranks lower.
+    private func shown(_ stage: StageView, count: Int) -> [TokenProbability] {
+        var entries = Array(stage.top.prefix(count))
+        if count > 0, !entries.contains(where: { $0.token == trace.chosen }), let chosen = stage.top.first(where: { $0.token == trace.chosen }) {
+            entries[entries.count - 1] = chosen
+        }
+        return entries
+    }
+
+    private func drawBars(_ entries: [TokenProbability], into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
         let labelWidth = min(14, max(6, rows.area.width / 3))
         let numberWidth = 6
         let barWidth = max(1, rows.area.width - labelWidth - numberWidth - 3)

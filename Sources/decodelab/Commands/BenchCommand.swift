@@ -1,0 +1,135 @@
+import Foundation
+import Inference
+
+/// `decodelab bench`: prompt processing and generation speed like llama-bench, plus the cost of
+/// verifying n draft tokens in one batch relative to one token.
+enum BenchCommand: Command {
+    static let name = "bench"
+    static let summary = "measure prompt (pp64) and generation (tg128) speed and the verify-cost curve"
+    static let usage = """
+    usage: decodelab bench [-m FILE] [-t THREADS] [-r REPS] [--json]
+
+    Like llama-bench: pp64 evaluates a 64-token prompt in one batch, tg128 generates 128 tokens
+    one at a time from an empty cache; both report tokens/s as mean ± sd over the repetitions,
+    after one warm-up run. The verify cost T(n)/T(1) is the time of one batched evaluation of n
+    chained tokens (logits for all n) over that of one token, at 256 tokens of context.
+    Tokens are fixed pseudo-random ids, so runs compare exactly.
+
+      -m, --model FILE     the model (default: $DECODELAB_MODEL, then the cached default model)
+      -t, --threads N      threads (default: all cores)
+      -r, --repetitions N  repetitions of each test (default 5, at least 3)
+          --json           print one JSON object instead of the table
+
+    """
+
+    static let verifySizes = [1, 2, 4, 8, 16]
+    static let verifyContext = 256
+
+    static func run(_ arguments: [String]) async throws -> Int32 {
+        let parsed = try Arguments(arguments, valued: [["-m", "--model"], ["-t", "--threads"], ["-r", "--repetitions"]], switches: [["--json"]])
+        if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
+        guard let path = DefaultModel.resolve(explicitPath: parsed.string("--model")) else {
+            throw CommandLineError.missing("-m FILE (no $DECODELAB_MODEL and no cached default model; run `decodelab fetch-model`)")
+        }
+        let threads = try parsed.int("--threads", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
+        let repetitions = try parsed.int("--repetitions", in: 3...1000) ?? 5
+        let gguf = try GGUFFile(path: path)
+        let model = try LlamaModel(gguf: gguf, vocabulary: try Tokenizer(gguf: gguf), threads: threads,
+                                   contextLength: verifyContext + (verifySizes.last ?? 0) + 128)
+        var tokens = Tokens(vocabularySize: model.vocabulary.count)
+
+        let pp = try measure(repetitions) {
+            model.truncate(to: 0)
+            let prompt = tokens.next(64)
+            return try seconds { _ = try model.evaluateAndCommit(prompt) } / 64
+        }
+        let tg = try measure(repetitions) {
+            model.truncate(to: 0)
+            return try seconds { for token in tokens.next(128) { _ = try model.evaluateAndCommit([token]) } } / 128
+        }
+        model.truncate(to: 0)
+        _ = try model.evaluateAndCommit(tokens.next(verifyContext))
+        var verifyTimes: [Int: Double] = [:]
+        for n in verifySizes {
+            let batch = BatchToken.chain(tokens.next(n), startingAt: verifyContext)
+            // Median over many runs: one evaluation is a few milliseconds on a noisy machine.
+            let samples = try (0..<max(3 * repetitions, 15)).map { _ in
+                try seconds { _ = try model.evaluate(batch, options: EvaluationOptions(outputRows: .all)) }
+            }
+            verifyTimes[n] = samples.sorted()[samples.count / 2]
+        }
+        let cost = verifyTimes.mapValues { $0 / (verifyTimes[1] ?? 1) }
+
+        let cpu = cpuModel()
+        let modelName = (path as NSString).lastPathComponent
+        if parsed.has("--json") {
+            let object: [String: Any] = [
+                "model": modelName, "cpu": cpu, "threads": threads, "repetitions": repetitions,
+                "pp_tokens_per_second": pp.mean, "pp_tokens_per_second_sd": pp.sd,
+                "tg_tokens_per_second": tg.mean, "tg_tokens_per_second_sd": tg.sd,
+                "verify_context": verifyContext,
+                "verify_cost": Dictionary(uniqueKeysWithValues: cost.map { (String($0.key), $0.value) }),
+                "verify_ms": Dictionary(uniqueKeysWithValues: verifyTimes.map { (String($0.key), $0.value * 1000) }),
+            ]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        } else {
+            var out = "cpu: \(cpu)\nmodel: \(modelName) (\(gguf.fileSize) bytes), threads: \(threads), repetitions: \(repetitions)\n\n"
+            out += "| test  |            t/s |\n|-------|---------------:|\n"
+            out += "| pp64  | \(format(pp).leftPadded(14)) |\n| tg128 | \(format(tg).leftPadded(14)) |\n\n"
+            out += "verify cost at \(verifyContext) tokens of context (median time of one batch):\n"
+            for n in verifySizes {
+                out += "  n=\(String(n).leftPadded(2))  \(String(format: "%7.2f ms", (verifyTimes[n] ?? 0) * 1000))  T(n)/T(1) = \(String(format: "%.2f", cost[n] ?? 0))\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+        return 0
+    }
+
+    /// Tokens/s over repetitions of `secondsPerToken`, after one warm-up.
+    private static func measure(_ repetitions: Int, _ secondsPerToken: () throws -> Double) throws -> (mean: Double, sd: Double) {
+        _ = try secondsPerToken()
+        let rates = try (0..<repetitions).map { _ in 1 / (try secondsPerToken()) }
+        let mean = rates.reduce(0, +) / Double(rates.count)
+        let variance = rates.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(1, rates.count - 1))
+        return (mean, variance.squareRoot())
+    }
+
+    private static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    private static func format(_ rate: (mean: Double, sd: Double)) -> String {
+        String(format: "%.2f ± %.2f", rate.mean, rate.sd)
+    }
+
+    /// Reproducible pseudo-random token ids (a linear congruential sequence), avoiding the control
+    /// tokens at the start of most vocabularies.
+    struct Tokens {
+        let vocabularySize: Int
+        private var state: UInt64 = 0x2545_F491_4F6C_DD1D
+
+        init(vocabularySize: Int) { self.vocabularySize = vocabularySize }
+
+        mutating func next(_ count: Int) -> [TokenID] {
+            (0..<count).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let span = UInt64(max(1, vocabularySize - 256))
+                return TokenID(256 + (state >> 33) % span)
+            }
+        }
+    }
+
+    /// The CPU's marketing name, as /proc/cpuinfo gives it.
+    static func cpuModel() -> String {
+        guard let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown" }
+        let line = info.split(separator: "\n").first { $0.hasPrefix("model name") }
+        return line?.split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown"
+    }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}

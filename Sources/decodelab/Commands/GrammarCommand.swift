@@ -1,0 +1,196 @@
+import Foundation
+import Grammar
+import Inference
+
+/// `decodelab grammar check|bench`: validate a constraint (GBNF, JSON Schema or regex) and test
+/// texts against it; or force an instance through it token by token and time the masks.
+enum GrammarCommand: Command {
+    static let name = "grammar"
+    static let summary = "check a grammar, JSON schema or regex (and texts against it); time its token masks"
+    static let usage = """
+    usage: decodelab grammar check CONSTRAINT [--input TEXT | --input-file FILE]
+           decodelab grammar bench CONSTRAINT --instance FILE [-m FILE] [--passes N] [--json]
+
+    CONSTRAINT is one of:
+      --grammar-file FILE    a GBNF grammar (llama.cpp's format)
+      --json-schema FILE     a JSON Schema (draft 2020-12 or 7); output is compact JSON
+      --regex PATTERN        a regular expression the whole output must match
+
+      --lenient              JSON Schema: ignore unsupported keywords (listed as warnings)
+      --whitespace flexible  JSON Schema: allow whitespace between tokens (default: compact)
+
+    check: compiles the constraint and reports errors with file, line and column. With an
+    input, says whether the text is complete, a valid prefix, or where it is rejected.
+    Exit status 0 when the constraint compiles (and the input, if any, is complete).
+
+    bench: tokenizes the instance with the model's tokenizer and forces it through the
+    constraint: for each token, computes the full mask over the vocabulary (timed), checks
+    the token is allowed, advances; at the end checks the end token is allowed. Reports
+    compile time and mask time percentiles; the first pass uses a fresh recognizer (cold),
+    later passes reuse it (its transition and mask caches warm).
+
+      -m, --model FILE       the model whose vocabulary to use (default: $DECODELAB_MODEL,
+                             then the cached default model)
+      --instance FILE        the text to force through (e.g. a JSON instance of the schema)
+      --passes N             forced passes (default 5)
+      --json                 print one JSON object: compile_ms, mask_us_p50, mask_us_p99, ...
+
+    """
+
+    static func run(_ arguments: [String]) async throws -> Int32 {
+        guard let action = arguments.first, ["check", "bench"].contains(action) else {
+            throw CommandLineError.missing("an action: `grammar check` or `grammar bench`")
+        }
+        let parsed = try Arguments(
+            Array(arguments.dropFirst()),
+            valued: [["--grammar-file"], ["--json-schema"], ["--regex"], ["--whitespace"], ["--input"], ["--input-file"],
+                     ["--instance"], ["-m", "--model"], ["--passes"]],
+            switches: [["--lenient"], ["--json"]])
+        if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
+        return action == "check" ? try check(parsed) : try bench(parsed)
+    }
+
+    /// The constraint named on the command line, compiled; lenient warnings go to stderr.
+    private static func compile(_ parsed: Arguments) throws -> Grammar {
+        let options = JSONSchemaOptions(whitespace: try whitespace(parsed), lenient: parsed.has("--lenient"))
+        switch (parsed.string("--grammar-file"), parsed.string("--json-schema"), parsed.string("--regex")) {
+        case (let file?, nil, nil):
+            return try Grammar(gbnf: try read(file, flag: "--grammar-file"), source: file)
+        case (nil, let file?, nil):
+            let conversion = try JSONSchemaConversion(schema: try read(file, flag: "--json-schema"), options: options, source: file)
+            for ignored in conversion.ignored {
+                FileHandle.standardError.write(Data("decodelab: warning: \(file): ignored unsupported \(ignored)\n".utf8))
+            }
+            return try Grammar(conversion.definition, source: file)
+        case (nil, nil, let pattern?):
+            return try Grammar(regex: pattern, source: "--regex")
+        case (nil, nil, nil):
+            throw CommandLineError.missing("a constraint: --grammar-file FILE, --json-schema FILE or --regex PATTERN")
+        default:
+            throw CommandLineError.unexpectedArgument("a second constraint (give only one of --grammar-file, --json-schema, --regex)")
+        }
+    }
+
+    private static func whitespace(_ parsed: Arguments) throws -> JSONSchemaOptions.Whitespace {
+        switch parsed.string("--whitespace") {
+        case nil, "compact"?: .compact
+        case "flexible"?: .flexible
+        case let other?: throw CommandLineError.invalidValue(flag: "--whitespace", value: other, expected: "compact or flexible")
+        }
+    }
+
+    private static func read(_ file: String, flag: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandLineError.invalidValue(flag: flag, value: file, expected: "a readable file")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func check(_ parsed: Arguments) throws -> Int32 {
+        let start = ContinuousClock.now
+        let grammar = try compile(parsed)
+        let elapsed = ContinuousClock.now - start
+        var out = "\(grammar.source): ok, \(grammar.ruleCount) rules after lowering, compiled in \(String(format: "%.2f", milliseconds(elapsed))) ms\n"
+        let input: [UInt8]?
+        switch (parsed.string("--input"), parsed.string("--input-file")) {
+        case (let text?, nil): input = Array(text.utf8)
+        case (nil, let file?): input = Array(try read(file, flag: "--input-file").utf8)
+        case (nil, nil): input = nil
+        default: throw CommandLineError.unexpectedArgument("--input-file (give either --input or --input-file)")
+        }
+        var status: Int32 = 0
+        if let input {
+            let recognizer = Recognizer(grammar)
+            var state = recognizer.initialState
+            var rejectedAt: Int?
+            for (offset, byte) in input.enumerated() {
+                guard let next = recognizer.advance(state, byte: byte) else { rejectedAt = offset; break }
+                state = next
+            }
+            if let rejectedAt {
+                let before = input[..<rejectedAt]
+                let line = before.filter { $0 == 10 }.count + 1
+                let column = String(decoding: before[((before.lastIndex(of: 10)).map { $0 + 1 } ?? 0)...], as: UTF8.self).unicodeScalars.count + 1
+                let context = String(decoding: input[max(0, rejectedAt - 20)..<min(input.count, rejectedAt + 10)], as: UTF8.self)
+                out += "input: rejected at byte \(rejectedAt) (line \(line), column \(column)) near \(context.debugDescription)\n"
+                status = 1
+            } else if recognizer.isComplete(state) {
+                out += "input: accepted, complete (\(input.count) bytes)\n"
+            } else {
+                out += "input: a valid prefix, but incomplete (\(input.count) bytes)\n"
+                status = 1
+            }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+        return status
+    }
+
+    private static func bench(_ parsed: Arguments) throws -> Int32 {
+        guard let instanceFile = parsed.string("--instance") else { throw CommandLineError.missing("--instance FILE") }
+        let instance = Array(try read(instanceFile, flag: "--instance").utf8)
+        let passes = try parsed.int("--passes", in: 1...1000) ?? 5
+        let tokenizer = try Tokenizer(gguf: GGUFFile(path: try ModelLoader.existingPath(explicit: parsed.string("--model"))))
+        let vocabulary = (0..<tokenizer.count).map { tokenizer.bytes(of: TokenID($0)) }
+        let special = Set((0..<tokenizer.count).filter { tokenizer.isControl(TokenID($0)) })
+        let ends = (0..<tokenizer.count).filter { tokenizer.isEndOfGeneration(TokenID($0)) }
+        let trieStart = ContinuousClock.now
+        let trie = TokenTrie(tokens: vocabulary, special: special, endTokens: ends)
+        let trieTime = ContinuousClock.now - trieStart
+
+        var compileTimes: [Duration] = []
+        var grammar = try compile(parsed)
+        for _ in 0..<5 {
+            let start = ContinuousClock.now
+            grammar = try compile(parsed)
+            compileTimes.append(ContinuousClock.now - start)
+        }
+        let tokens = instance.withUnsafeBufferPointer { tokenizer.encode(utf8: $0) }
+
+        var cold: [Double] = [], warm: [Double] = [], allowed: [Int] = []
+        let recognizer = Recognizer(grammar)
+        for pass in 0..<passes {
+            var state = recognizer.initialState
+            for (index, token) in tokens.enumerated() {
+                let start = ContinuousClock.now
+                let mask = recognizer.mask(after: state, in: trie)
+                let micros = milliseconds(ContinuousClock.now - start) * 1000
+                if pass == 0 { cold.append(micros); allowed.append(mask.allowedCount) } else { warm.append(micros) }
+                guard mask.contains(Int(token)), let next = recognizer.advance(state, bytes: tokenizer.bytes(of: token)) else {
+                    throw GrammarError(source: instanceFile, problem: "token \(index) (\(tokenizer.piece(token).debugDescription)) is not allowed by the constraint")
+                }
+                state = next
+            }
+            guard ends.contains(where: recognizer.mask(after: state, in: trie).contains) else {
+                throw GrammarError(source: instanceFile, problem: "the instance is incomplete: the end token is not allowed after it")
+            }
+        }
+        let all = cold + warm
+        let compileMs = percentile(compileTimes.map(milliseconds), 0.5)
+        let report: [(String, Double)] = [
+            ("compile_ms", compileMs), ("mask_us_p50", percentile(all, 0.5)), ("mask_us_p99", percentile(all, 0.99)),
+            ("mask_us_max", all.max() ?? 0), ("cold_mask_us_p50", percentile(cold, 0.5)), ("cold_mask_us_p99", percentile(cold, 0.99)),
+            ("warm_mask_us_p50", percentile(warm, 0.5)), ("warm_mask_us_p99", percentile(warm, 0.99)),
+            ("tokens", Double(tokens.count)), ("passes", Double(passes)), ("allowed_mean", Double(allowed.reduce(0, +)) / Double(max(allowed.count, 1))),
+            ("recognizer_states", Double(recognizer.stateCount)), ("trie_nodes", Double(trie.nodeCount)),
+            ("trie_build_ms", milliseconds(trieTime)),
+        ]
+        let text: String
+        if parsed.has("--json") {
+            text = "{" + report.map { "\"\($0.0)\": \(String(format: "%.3f", $0.1))" }.joined(separator: ", ") + "}\n"
+        } else {
+            text = report.map { "\($0.0.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%.3f", $0.1))" }.joined(separator: "\n") + "\n"
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return 0
+    }
+
+    private static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) / 1e15
+    }
+}

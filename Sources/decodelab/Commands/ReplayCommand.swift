@@ -1,0 +1,105 @@
+import Decoding
+import Engine
+import Foundation
+import Inference
+
+/// `decodelab replay TRACE`: runs a recorded configuration again and checks it reproduces the
+/// recorded tokens exactly.
+enum ReplayCommand: Command {
+    static let name = "replay"
+    static let summary = "re-run a trace written by `generate --events` and verify the same tokens come out"
+    static let usage = """
+    usage: decodelab replay TRACE.jsonl [--print] [-m FILE] [-t N] [--offline]
+
+    Reads the trace's header (model, prompt, strategy, parameters, seed), runs that
+    configuration again and compares every generated token with the recorded ones. Exits 0 when
+    they are identical; otherwise exits 1 and shows the first divergence.
+
+          --print         only print the recorded text; run nothing
+      -m, --model FILE    use this model file instead of the one the trace names
+      -t, --threads N     threads for the forward pass (default: one per core)
+          --offline       never download the model
+
+    """
+
+    static func run(_ arguments: [String]) async throws -> Int32 {
+        let parsed = try Arguments(arguments, valued: [["-m", "--model"], ["-t", "--threads"]], switches: [["--print"], ["--offline"]])
+        guard let path = parsed.positionals.first else { throw CommandLineError.missing("TRACE file") }
+        if let extra = parsed.positionals.dropFirst().first { throw CommandLineError.unexpectedArgument(extra) }
+        let trace = try TraceFile.read(path: path)
+        let recorded = trace.generatedTokens
+        let modelPath = parsed.string("--model") ?? modelPath(for: trace.header.model)
+
+        if parsed.has("--print") {
+            let tokenizer = try Tokenizer(gguf: try GGUFFile(path: try ModelLoader.existingPath(explicit: modelPath)))
+            FileHandle.standardOutput.write(Data(tokenizer.decode(recorded) + [0x0A]))
+            return 0
+        }
+
+        let loaded = try await ModelLoader.load(explicit: modelPath, offline: parsed.has("--offline"), threads: try parsed.int("--threads", in: 1...512))
+        let identity = try ModelIdentity.describe(path: loaded.path, hashing: false)
+        if identity.byteCount != trace.header.model.byteCount || identity.fileName != trace.header.model.fileName {
+            warn("the trace was recorded with \(trace.header.model.fileName) (\(trace.header.model.byteCount) bytes), replaying with \(identity.fileName) (\(identity.byteCount) bytes)")
+        }
+        let tokenizer = loaded.tokenizer
+        let engine = try Engine(model: loaded.model, configuration: trace.header.configuration, buffering: .unbounded)
+        await engine.start()
+        var replayed: [TokenID] = []
+        var reason: FinishReason?
+        events: for await event in engine.events {
+            switch event {
+            case .step(let step):
+                replayed += step.committedTokens.map(\.token)
+                if let divergence = firstDivergence(recorded, replayed), divergence < replayed.count { break events }
+            case .finished(let finish):
+                reason = finish
+                break events
+            case .failed(let message):
+                warn("the replay failed: \(message)")
+                break events
+            case .started, .stats, .state:
+                continue
+            }
+        }
+        await engine.shutdown()
+
+        guard let index = firstDivergence(recorded, replayed) else {
+            let finish = reason.map { $0 == trace.finishReason ? "" : " (but it finished with \($0.rawValue), the trace with \(trace.finishReason?.rawValue ?? "nothing"))" } ?? ""
+            FileHandle.standardOutput.write(Data("replay: \(replayed.count) tokens identical to \(path)\(finish)\n".utf8))
+            return finish.isEmpty ? 0 : 1
+        }
+        func show(_ tokens: [TokenID]) -> String {
+            index < tokens.count ? "token \(tokens[index]) \(quoted(tokenizer.decode([tokens[index]], renderSpecial: true)))" : "the end of the run"
+        }
+        let context = String(decoding: tokenizer.decode(Array(recorded.prefix(index).suffix(8))), as: UTF8.self)
+        FileHandle.standardOutput.write(Data("""
+            replay: diverged at generated token \(index) (after …\(context.debugDescription))
+              recorded: \(show(recorded))
+              replayed: \(show(replayed))
+
+            """.utf8))
+        return 1
+    }
+
+    /// The trace's model path when it still exists; otherwise the default model if that is what
+    /// was recorded (a trace moved to another machine), else the recorded path for the error.
+    static func modelPath(for identity: ModelIdentity) -> String {
+        if FileManager.default.fileExists(atPath: identity.path) { return identity.path }
+        if identity.fileName == DefaultModel.fileName, let cached = DefaultModel.resolve(explicitPath: nil) { return cached }
+        return identity.path
+    }
+
+    /// Index of the first token where the sequences differ, nil when identical.
+    static func firstDivergence(_ a: [TokenID], _ b: [TokenID]) -> Int? {
+        if let index = zip(a, b).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset { return index }
+        return a.count == b.count ? nil : min(a.count, b.count)
+    }
+
+    static func quoted(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes, as: UTF8.self).debugDescription
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("decodelab: \(message)\n".utf8))
+    }
+}
