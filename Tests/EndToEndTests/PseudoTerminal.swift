@@ -27,6 +27,8 @@ final class PseudoTerminal {
         environment.removeValue(forKey: "NO_COLOR")
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
+        // Anything the app writes (traces) lands outside the repository.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
         let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.standardInput = handle
         process.standardOutput = handle

@@ -24,8 +24,10 @@ func committedTokens(in events: [EngineEvent]) -> [TokenID] {
     }
 }
 
+/// Sampling on the ToyModel with the end token biased away, so runs last as long as asked.
 func samplingConfiguration(seed: UInt64 = 1, maxNewTokens: Int = 30, temperature: Double = 1.2) -> RunConfiguration {
     var parameters = DecodingParameters()
+    parameters.sampler.logitBias = [ToyVocabulary.endToken: -100]
     parameters.sampler.temperature = temperature
     parameters.sampler.topK = 0
     parameters.sampler.topP = 1

@@ -37,8 +37,10 @@ import Testing
                 try checkInvariants(file, size: input.count)
                 accepted += 1
             } catch let error as GGUFError {
-                #expect(error.path == "fuzz.gguf")
-                #expect((error.offset ?? 0) <= input.count, "\(error)")
+                // Checked by hand: an expectation per input would cost more than the parse.
+                if error.path != "fuzz.gguf" || (error.offset ?? 0) > input.count {
+                    Issue.record("error names the wrong file or an offset past the input: \(error)")
+                }
                 rejected += 1
             }
         }

@@ -196,6 +196,20 @@ import Testing
         expectRejected(tensors.bytes(), "duplicate tensor blk.0.attn_norm.weight", at: second)
     }
 
+    @Test func errorsCannotCarryTerminalControlCodes() {
+        var writer = GGUFTestWriter()
+        writer.metadata = [("evil\u{1B}[2J", .uint8(1)), ("evil\u{1B}[2J", .uint8(2))]
+        let bytes = writer.bytes()
+        let duplicate = writer.positions["key evil\u{1B}[2J"] ?? 0
+        do {
+            _ = try Self.open(bytes)
+            Issue.record("accepted duplicate keys")
+        } catch {
+            #expect(error.problem == "duplicate metadata key evil\u{1B}[2J")
+            #expect(error.description == "bad.gguf: duplicate metadata key evil\\u{1B}[2J (at byte \(duplicate))")
+        }
+    }
+
     @Test func badAlignment() {
         for value: GGUFValue in [.uint32(0), .uint32(3), .uint32(48), .uint64(1 << 40), .int32(-32), .string("32")] {
             var writer = GGUFTestWriter.sample()

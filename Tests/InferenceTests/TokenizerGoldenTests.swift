@@ -84,6 +84,20 @@ import TestSupport
         #expect(tokenizer.token(forText: "") == nil)
     }
 
+    @Test func invalidUTF8IsReadLikeLlamaCpp() throws {
+        let tokenizer = try TokenizerTestModel.tokenizer()
+        func encode(_ bytes: [UInt8]) -> [TokenID] {
+            bytes.withUnsafeBufferPointer { tokenizer.encode(utf8: $0) }
+        }
+        // A stray byte and a truncated sequence each become one U+FFFD.
+        #expect(encode([0x61, 0xFF, 0x62]) == tokenizer.encode("a\u{FFFD}b"))
+        #expect(encode([0x61, 0xE2, 0x82]) == tokenizer.encode("a\u{FFFD}\u{FFFD}"))
+        // llama.cpp's decoder accepts an overlong "/" and tokenizes it as "/".
+        #expect(encode([0x78, 0xC0, 0xAF]) == tokenizer.encode("x/"))
+        // Valid UTF-8 goes through unchanged.
+        #expect(encode(Array("naïve 日本".utf8)) == tokenizer.encode("naïve 日本"))
+    }
+
     @Test func piecesAreSafeToDisplay() throws {
         let tokenizer = try TokenizerTestModel.tokenizer()
         #expect(tokenizer.piece(19556) == "Hello")

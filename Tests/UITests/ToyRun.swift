@@ -10,8 +10,10 @@ enum ToyRun {
         words.compactMap { ToyVocabulary().token(for: $0) }
     }
 
-    static func state(strategy: String = "sampling", steps: Int, seed: UInt64 = 1, size: Size, theme: Theme = .monochrome) async throws -> AppState {
-        let configuration = RunConfiguration(strategy: strategy, seed: seed, prompt: prompt([" the", " cat"]), maxNewTokens: 200)
+    static func state(
+        strategy: String = "sampling", steps: Int, seed: UInt64 = 1, maxNewTokens: Int = 200, size: Size, theme: Theme = .monochrome
+    ) async throws -> AppState {
+        let configuration = RunConfiguration(strategy: strategy, seed: seed, prompt: prompt([" the", " cat"]), maxNewTokens: maxNewTokens)
         var state = AppState(
             modelName: "ToyModel", vocabulary: ToyVocabulary(), strategies: StrategyCatalog.descriptors, configuration: configuration,
             promptText: "the cat", chat: false, chatAvailable: false, size: size, theme: theme)

@@ -43,7 +43,8 @@ import UI
         }
         #expect(seed != state.configuration.seed)
         #expect(App.update(&state, .key(.character("c"))).isEmpty)
-        #expect(state.notice?.text.hasPrefix("no constraints available yet") == true)
+        let constrained = state.strategies.contains { $0.family == .constrained }
+        #expect(state.notice?.text.hasPrefix(constrained ? "no constraint loaded" : "no constraints available yet") == true)
         #expect(App.update(&state, .key(.character("q"))) == [.quit])
         #expect(state.quitting)
     }

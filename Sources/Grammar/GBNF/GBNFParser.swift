@@ -141,13 +141,14 @@ struct GBNFParser {
         var ranges: [ClosedRange<UInt32>] = []
         while peek(0) != UInt8(ascii: "]") {
             guard position < text.count else { throw error("unexpected end of input in character class", at: start) }
+            let rangeStart = position
             let low = try parseCharacter().value
             var high = low
             if peek(0) == UInt8(ascii: "-"), let after = peek(1), after != UInt8(ascii: "]") {
                 position += 1
                 high = try parseCharacter().value
             }
-            guard low <= high else { throw error("character range is reversed") }
+            guard low <= high else { throw error("character range is reversed", at: rangeStart) }
             ranges.append(low...high)
         }
         position += 1

@@ -11,8 +11,10 @@ public struct GGUFError: Error, CustomStringConvertible, Equatable, Sendable {
         self.problem = problem
     }
 
+    /// One line; keys and names quoted from a hostile file cannot emit terminal control codes.
     public var description: String {
-        if let offset { return "\(path): \(problem) (at byte \(offset))" }
-        return "\(path): \(problem)"
+        let shown = DisplayText.escaping(Array(problem.utf8))
+        if let offset { return "\(path): \(shown) (at byte \(offset))" }
+        return "\(path): \(shown)"
     }
 }

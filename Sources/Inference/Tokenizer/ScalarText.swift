@@ -8,7 +8,7 @@ struct ScalarText {
 
     var count: Int { scalars.count }
 
-    /// Decodes UTF-8; an invalid byte becomes U+FFFD on its own, as llama.cpp does.
+    /// Decodes UTF-8 as llama.cpp does; a byte it cannot read becomes U+FFFD on its own.
     mutating func load(_ bytes: UnsafeBufferPointer<UInt8>) {
         // Sized for the worst case (all ASCII), filled through raw buffers: this is a hot loop.
         let capacity = bytes.count
@@ -29,7 +29,7 @@ struct ScalarText {
                             classes[count] = ascii[Int(byte)]
                             i += 1
                         } else {
-                            let (decoded, length) = UTF8Scalar.decode(bytes, at: i)
+                            let (decoded, length) = UTF8Scalar.decodeLikeLlamaCpp(bytes, at: i)
                             let scalar = decoded ?? 0xFFFD
                             scalars[count] = scalar
                             classes[count] = ScalarClass(of: scalar)

@@ -102,8 +102,17 @@ public final class Tokenizer: Vocabulary {
         return text.withUTF8 { encode(utf8: $0, parseSpecial: parseSpecial) }
     }
 
-    /// `encode` over UTF-8 bytes; invalid sequences count as U+FFFD, one per byte.
+    /// `encode` over bytes that may not be valid UTF-8: what llama.cpp cannot read becomes
+    /// U+FFFD, one per byte, as in llama.cpp.
     public func encode(utf8 bytes: UnsafeBufferPointer<UInt8>, parseSpecial: Bool = false) -> [TokenID] {
+        if let repaired = UTF8Scalar.reencodedLikeLlamaCpp(bytes) {
+            return repaired.withUnsafeBufferPointer { encodeReadable($0, parseSpecial: parseSpecial) }
+        }
+        return encodeReadable(bytes, parseSpecial: parseSpecial)
+    }
+
+    /// Encodes bytes that llama.cpp reads back unchanged.
+    private func encodeReadable(_ bytes: UnsafeBufferPointer<UInt8>, parseSpecial: Bool) -> [TokenID] {
         var output: [TokenID] = []
         output.reserveCapacity(bytes.count / 3)
         var encoder = BPEEncoder(vocabulary: bpe, preTokenizer: preTokenizer)

@@ -78,11 +78,15 @@ extension App {
         return [.setParameter(name, value)]
     }
 
+    /// Constraints come from the command line or a scenario; `c` says which one is loaded and
+    /// whether any strategy can use it.
     static func constraint(in state: inout AppState) -> [AppCommand] {
         if !state.strategies.contains(where: { $0.family == .constrained }) {
             show("no constraints available yet: no constrained strategy is built in", in: &state)
+        } else if let constraint = state.configuration.parameters.constraint {
+            show("constraint: \(constraint.kind.rawValue) from \(constraint.origin ?? "the scenario") — constrained strategies apply it", in: &state)
         } else {
-            show("pick a constrained strategy (1-9) and pass --grammar-file or --json-schema", in: &state)
+            show("no constraint loaded: start with --grammar-file FILE, --json-schema FILE or a scenario", in: &state)
         }
         return []
     }

@@ -111,7 +111,7 @@ public struct ScreenBuffer: Equatable, Sendable {
         if cells[index].isContinuation, x > 0 {
             cells[index - 1] = Cell(symbol: " ", style: cells[index - 1].style)
             cells[index] = Cell(symbol: " ", style: cells[index].style)
-        } else if cells[index].symbol.first.map(CellWidth.of) == 2, x + 1 < size.width {
+        } else if x + 1 < size.width, cells[index + 1].isContinuation {
             cells[index + 1] = Cell(symbol: " ", style: cells[index + 1].style)
         }
     }

@@ -20,13 +20,14 @@ enum GrammarCommand: Command {
       --whitespace flexible  JSON Schema: allow whitespace between tokens (default: compact)
 
     check: compiles the constraint and reports errors with file, line and column. With an
-    input, says whether the text is complete, a valid prefix, or where it is rejected.
+    input, says whether the text is complete, a valid prefix, or where it is rejected (an
+    --input-file's final newline is not part of the text).
     Exit status 0 when the constraint compiles (and the input, if any, is complete).
 
     bench: tokenizes the instance with the model's tokenizer and forces it through the
     constraint: for each token, computes the full mask over the vocabulary (timed), checks
     the token is allowed, advances; at the end checks the end token is allowed. Reports
-    compile time and mask time percentiles; the first pass uses a fresh recognizer (cold),
+    compile time and mask time percentiles (the instance file's final newline is dropped); the first pass uses a fresh recognizer (cold),
     later passes reuse it (its transition and mask caches warm).
 
       -m, --model FILE       the model whose vocabulary to use (default: $DECODELAB_MODEL,
@@ -86,6 +87,14 @@ enum GrammarCommand: Command {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// A text file's bytes without its final newline, which ends the file rather than the
+    /// text (a compact JSON instance has none).
+    private static func readText(_ file: String, flag: String) throws -> [UInt8] {
+        var bytes = Array(try read(file, flag: flag).utf8)
+        if bytes.last == 10 { bytes.removeLast() }
+        return bytes
+    }
+
     private static func check(_ parsed: Arguments) throws -> Int32 {
         let start = ContinuousClock.now
         let grammar = try compile(parsed)
@@ -94,7 +103,7 @@ enum GrammarCommand: Command {
         let input: [UInt8]?
         switch (parsed.string("--input"), parsed.string("--input-file")) {
         case (let text?, nil): input = Array(text.utf8)
-        case (nil, let file?): input = Array(try read(file, flag: "--input-file").utf8)
+        case (nil, let file?): input = try readText(file, flag: "--input-file")
         case (nil, nil): input = nil
         default: throw CommandLineError.unexpectedArgument("--input-file (give either --input or --input-file)")
         }
@@ -127,7 +136,7 @@ enum GrammarCommand: Command {
 
     private static func bench(_ parsed: Arguments) throws -> Int32 {
         guard let instanceFile = parsed.string("--instance") else { throw CommandLineError.missing("--instance FILE") }
-        let instance = Array(try read(instanceFile, flag: "--instance").utf8)
+        let instance = try readText(instanceFile, flag: "--instance")
         let passes = try parsed.int("--passes", in: 1...1000) ?? 5
         let tokenizer = try Tokenizer(gguf: GGUFFile(path: try ModelLoader.existingPath(explicit: parsed.string("--model"))))
         let vocabulary = (0..<tokenizer.count).map { tokenizer.bytes(of: TokenID($0)) }

@@ -27,6 +27,8 @@ enum TUICommand: Command {
           --top-k K          top-k (0 disables)
           --top-p P          top-p (1 disables)
           --min-p P          min-p (0 disables)
+          --grammar-file F   constrain the text with a GBNF grammar (constrained strategies)
+          --json-schema F    constrain the text to JSON matching a schema (constrained strategies)
           --strategy NAME    decoding strategy (\(StrategyCatalog.descriptors.map(\.name).joined(separator: ", ")))
           --scenario FILE    a demo bundle (samples/scenarios/*.json); the flags above override it
           --theme NAME       colour theme: dark, light, high-contrast, monochrome, or a .json path
@@ -47,7 +49,8 @@ enum TUICommand: Command {
         let parsed = try Arguments(
             arguments,
             valued: [["-m", "--model"], ["-p", "--prompt"], ["-f", "--file"], ["-n", "--n-predict"], ["-s", "--seed"], ["-t", "--threads"],
-                     ["--temp"], ["--top-k"], ["--top-p"], ["--min-p"], ["--strategy"], ["--scenario"], ["--theme"], ["--dump-frame"]],
+                     ["--temp"], ["--top-k"], ["--top-p"], ["--min-p"], ["--strategy"], ["--scenario"], ["--theme"], ["--dump-frame"],
+                     ["--grammar-file"], ["--json-schema"]],
             switches: [["--toy"], ["--offline"], ["--raw"], ["--paused"]])
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         let scenario = try parsed.string("--scenario").map { path throws -> Scenario in try Scenario.load(path: path) }
@@ -93,8 +96,19 @@ enum TUICommand: Command {
         if let topK = try parsed.int("--top-k", in: 0...1_000_000) { parameters.set("top-k", to: Double(topK)) }
         if let topP = try parsed.double("--top-p", in: 0...1) { parameters.set("top-p", to: topP) }
         if let minP = try parsed.double("--min-p", in: 0...1) { parameters.set("min-p", to: minP) }
-        parameters.constraint = scenario?.constraint
+        parameters.constraint = try constraint(parsed) ?? scenario?.constraint
         return parameters
+    }
+
+    static func constraint(_ parsed: Arguments) throws -> ConstraintSpec? {
+        for (flag, kind) in [("--grammar-file", ConstraintSpec.Kind.gbnf), ("--json-schema", .jsonSchema)] {
+            guard let path = parsed.string(flag) else { continue }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw CommandLineError.invalidValue(flag: flag, value: path, expected: "a readable UTF-8 file")
+            }
+            return ConstraintSpec(kind: kind, source: text, origin: path)
+        }
+        return nil
     }
 
     /// `decodelab-trace-YYYYMMDD-HHMMSS.jsonl` in the working directory.

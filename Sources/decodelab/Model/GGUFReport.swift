@@ -19,15 +19,18 @@ struct GGUFReport {
         var lines = [
             "file: \(file.path)",
             "GGUF v\(file.version), \(file.fileSize) bytes, alignment \(file.alignment), tensor data from byte \(file.dataOffset)",
-            "architecture: \(architecture)" + (file["general.name"]?.string.map { " (\($0))" } ?? ""),
+            "architecture: \(Self.printable(architecture))" + (file["general.name"]?.string.map { " (\(Self.printable($0)))" } ?? ""),
         ]
+        // Hyper-parameters are the keys under the architecture's own prefix, whatever it is.
         let prefix = "\(file.architecture ?? "")."
-        let hyperParameters = file.metadata.filter { file.architecture != nil && $0.key.hasPrefix(prefix) }
+        let hyperParameters = file.metadata.filter { file.architecture != nil && $0.key.hasPrefix(prefix) }.map {
+            (name: Self.printable(String($0.key.dropFirst(prefix.count))), value: $0.value)
+        }
         if !hyperParameters.isEmpty {
             lines.append("hyper-parameters:")
-            let width = hyperParameters.map { $0.key.count - prefix.count }.max() ?? 0
-            for (key, value) in hyperParameters {
-                lines.append("  " + pad(String(key.dropFirst(prefix.count)), width) + "  " + Self.summarize(value))
+            let width = hyperParameters.map(\.name.count).max() ?? 0
+            for (name, value) in hyperParameters {
+                lines.append("  " + pad(name, width) + "  " + Self.summarize(value))
             }
         }
         lines.append("tokenizer: " + tokenizer)
@@ -42,8 +45,8 @@ struct GGUFReport {
     var tokenizer: String {
         guard let model = file["tokenizer.ggml.model"]?.string else { return "none (no tokenizer.ggml.model)" }
         let kinds = ["gpt2": "byte-level BPE", "llama": "SentencePiece BPE", "bert": "WordPiece", "t5": "Unigram", "rwkv": "RWKV", "plamo2": "PLaMo-2", "none": "none"]
-        var parts = ["\(model) (\(kinds[model] ?? "unknown kind"))"]
-        if let pre = file["tokenizer.ggml.pre"]?.string { parts.append("pre-tokenizer \(pre)") }
+        var parts = ["\(Self.printable(model)) (\(kinds[model] ?? "unknown kind"))"]
+        if let pre = file["tokenizer.ggml.pre"]?.string { parts.append("pre-tokenizer \(Self.printable(pre))") }
         if let tokens = file["tokenizer.ggml.tokens"]?.array { parts.append("\(tokens.count) tokens") }
         if let merges = file["tokenizer.ggml.merges"]?.array { parts.append("\(merges.count) merges") }
         let specials = ["bos", "eos", "eot", "unknown", "padding"].compactMap { name in
@@ -54,11 +57,11 @@ struct GGUFReport {
     }
 
     var metadataTable: String {
-        let keyWidth = file.metadata.map(\.key.count).max() ?? 0
+        let keyWidth = file.metadata.map { Self.printable($0.key).count }.max() ?? 0
         let typeWidth = file.metadata.map(\.value.typeName.count).max() ?? 0
         var lines = ["metadata (\(file.metadata.count) keys):"]
         for (index, (key, value)) in file.metadata.enumerated() {
-            lines.append(padLeft("\(index + 1)", 5) + "  " + pad(key, keyWidth) + "  " + pad(value.typeName, typeWidth) + "  " + Self.summarize(value))
+            lines.append(padLeft("\(index + 1)", 5) + "  " + pad(Self.printable(key), keyWidth) + "  " + pad(value.typeName, typeWidth) + "  " + Self.summarize(value))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -66,7 +69,7 @@ struct GGUFReport {
     var tensorTable: String {
         let total = file.tensors.reduce(0) { $0 + $1.byteCount }
         let rows = file.tensors.enumerated().map { index, tensor in
-            ["\(index + 1)", tensor.name, tensor.type.name, tensor.dimensions.map(String.init).joined(separator: " x "), "\(tensor.elementCount)", "\(tensor.byteCount)"]
+            ["\(index + 1)", Self.printable(tensor.name), tensor.type.name, tensor.dimensions.map(String.init).joined(separator: " x "), "\(tensor.elementCount)", "\(tensor.byteCount)"]
         }
         let header = ["#", "name", "type", "shape", "elements", "bytes"]
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
@@ -84,7 +87,7 @@ struct GGUFReport {
     static func summarize(_ value: GGUFValue) -> String {
         switch value {
         case .string(let s):
-            let flat = s.replacingOccurrences(of: "\n", with: "\\n")
+            let flat = printable(s)
             guard flat.count > valueWidth else { return "\"\(flat)\"" }
             return "\"\(flat.prefix(valueWidth))…\" (\(s.utf8.count) bytes)"
         case .array(let items):
@@ -93,6 +96,21 @@ struct GGUFReport {
         default:
             return value.description
         }
+    }
+
+    /// Control characters escaped, so a hostile file cannot move the cursor or clear the screen.
+    static func printable(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     private func pad(_ text: String, _ width: Int) -> String {

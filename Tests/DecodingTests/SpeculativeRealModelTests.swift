@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import TestSupport
+import Decoding
+import Inference
+
+/// The real model at temperature 0: speculative strategies must produce exactly the greedy
+/// tokens (the runtime's batched logits are bit-identical to one-at-a-time ones).
+@Suite(.serialized) struct SpeculativeRealModelTests {
+    static func load() throws -> (model: LlamaModel, tokenizer: Tokenizer) {
+        let gguf = try GGUFFile(path: try GoldenData.defaultModelPath())
+        let tokenizer = try Tokenizer(gguf: gguf)
+        return (try LlamaModel(gguf: gguf, vocabulary: tokenizer, threads: 2, contextLength: 512), tokenizer)
+    }
+
+    static func prompt(_ name: String, tokenizer: Tokenizer) throws -> [TokenID] {
+        let url = GoldenData.repositoryRoot.appendingPathComponent("samples/prompts/\(name).txt")
+        return tokenizer.encode(try String(contentsOf: url, encoding: .utf8))
+    }
+
+    static var greedy: DecodingParameters {
+        var parameters = DecodingParameters()
+        parameters.sampler.temperature = 0
+        return parameters
+    }
+
+    @Test func lookupIsGreedyOnTheCodeEditSample() throws {
+        let (model, tokenizer) = try Self.load()
+        let prompt = try Self.prompt("code-edit", tokenizer: tokenizer)
+        var reference = GreedyStrategy()
+        let expected = try decode(&reference, model: model, prompt: prompt, maxNewTokens: 128)
+        var lookup = try StrategyCatalog.make(SpeculativeLookupStrategy.descriptor.name, parameters: Self.greedy)
+        let run = try decode(&lookup, model: model, prompt: prompt, maxNewTokens: 128)
+        #expect(run.tokens == expected.tokens)
+        #expect(run.steps.count < expected.steps.count)
+    }
+
+    @Test func earlyExitIsGreedy() throws {
+        let (model, tokenizer) = try Self.load()
+        let prompt = try Self.prompt("story", tokenizer: tokenizer)
+        var reference = GreedyStrategy()
+        let expected = try decode(&reference, model: model, prompt: prompt, maxNewTokens: 32)
+        var parameters = Self.greedy
+        parameters.set(SpeculativeParameters.exitLayer.name, to: 24)
+        var earlyExit = try StrategyCatalog.make(SpeculativeEarlyExitStrategy.descriptor.name, parameters: parameters)
+        let run = try decode(&earlyExit, model: model, prompt: prompt, maxNewTokens: 32)
+        #expect(run.tokens == expected.tokens)
+    }
+}
