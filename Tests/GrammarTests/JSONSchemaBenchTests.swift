@@ -57,9 +57,12 @@ struct JSONSchemaBenchTests {
         }
         lines.append("  total            \(total.compiled)/\(total.compiledLenient)/\(total.schemas)\tvalid \(total.validAccepted)/\(total.valid)\tinvalid \(total.invalidRejected)/\(total.invalid)")
         print(lines.joined(separator: "\n"))
-        #expect(total.schemas == 300)
-        #expect(total.compiled >= 0)
-        #expect(total.validAccepted >= 0)
-        #expect(total.invalidRejected >= 0)
+        // The sample holds 200 of the 300 listed schemas (see SOURCE_AND_LICENSE.txt); the
+        // floors are what this converter reached when the test was written.
+        #expect(total.schemas == 200)
+        #expect(total.compiled >= 165)
+        #expect(total.compiledLenient >= 200)
+        #expect(total.validAccepted >= 207)
+        #expect(total.invalidRejected >= 417)
     }
 }

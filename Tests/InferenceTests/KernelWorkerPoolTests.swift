@@ -19,17 +19,25 @@ import Testing
         }
     }
 
-    @Test func usesTheOtherThreads() {
+    /// Item 0 waits for item 1 to start: this finishes only if two threads run at once.
+    @Test func runsItemsConcurrently() {
         let pool = WorkerPool(threads: 2)
-        let seen = Mutex<Set<String>>([])
-        for _ in 0..<50 {
-            pool.parallelFor(64) { _ in
-                var spin = 0
-                for i in 0..<20_000 { spin &+= i }
-                let name = Thread.current.name ?? "caller"
-                seen.withLock { _ = $0.insert(spin == 0 ? "" : name) }
+        let secondStarted = Atomic<Bool>(false)
+        let sawConcurrency = Atomic<Bool>(false)
+        pool.parallelFor(2) { item in
+            if item == 1 {
+                secondStarted.store(true, ordering: .releasing)
+                return
+            }
+            let deadline = DispatchTime.now().uptimeNanoseconds + 10_000_000_000
+            while DispatchTime.now().uptimeNanoseconds < deadline {
+                if secondStarted.load(ordering: .acquiring) {
+                    sawConcurrency.store(true, ordering: .relaxed)
+                    return
+                }
             }
         }
-        #expect(seen.withLock { $0.count } >= 2)
+        let concurrent = sawConcurrency.load(ordering: .relaxed)
+        #expect(concurrent)
     }
 }

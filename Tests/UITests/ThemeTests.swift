@@ -39,6 +39,19 @@ import UI
         #expect(try library.initial(requested: "light", environment: ["NO_COLOR": "1"]).name == "light")
     }
 
+    @Test func terminalsWithFewColoursGetThemesMadeForThem() throws {
+        #expect(try library.initial(requested: nil, colorDepth: .ansi8, environment: [:]).name == "high-contrast")
+        #expect(try library.initial(requested: nil, colorDepth: .monochrome, environment: [:]).name == "monochrome")
+        #expect(try library.initial(requested: "light", colorDepth: .ansi8, environment: [:]).name == "light")
+        // high-contrast uses only the eight ANSI colours, so nothing degrades.
+        let contrast = try library.load("high-contrast")
+        for role in ThemeRole.allCases {
+            for color in [contrast[role].foreground, contrast[role].background] {
+                #expect(ColorDepth.ansi8.number(for: color) == ColorDepth.indexed256.number(for: color), "\(role)")
+            }
+        }
+    }
+
     @Test func errorsNameTheFileAndTheFault() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("decodelab-theme-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

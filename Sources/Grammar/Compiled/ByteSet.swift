@@ -28,6 +28,15 @@ struct ByteSet: Hashable, Sendable {
         return word >> UInt64(byte & 63) & 1 != 0
     }
 
+    mutating func formUnion(_ other: ByteSet) {
+        words = (words.0 | other.words.0, words.1 | other.words.1, words.2 | other.words.2, words.3 | other.words.3)
+    }
+
+    func isSubset(of other: ByteSet) -> Bool {
+        words.0 & ~other.words.0 == 0 && words.1 & ~other.words.1 == 0
+            && words.2 & ~other.words.2 == 0 && words.3 & ~other.words.3 == 0
+    }
+
     static func == (lhs: ByteSet, rhs: ByteSet) -> Bool { lhs.words == rhs.words }
 
     func hash(into hasher: inout Hasher) {

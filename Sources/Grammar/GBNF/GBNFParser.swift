@@ -244,11 +244,7 @@ struct GBNFParser {
     }
 
     private func error(_ problem: String, at offset: Int? = nil) -> GrammarError {
-        let offset = min(offset ?? position, text.count)
-        let before = text[..<offset]
-        let line = before.reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
-        let lineStart = before.lastIndex(of: 10).map { $0 + 1 } ?? 0
-        let column = String(decoding: text[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
-        return GrammarError(source: source, line: line, column: column, problem: problem)
+        let place = TextPosition(of: offset ?? position, in: text)
+        return GrammarError(source: source, line: place.line, column: place.column, problem: problem)
     }
 }

@@ -166,11 +166,8 @@ struct JSONValueParser {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     private func error(_ problem: String, at offset: Int? = nil) -> GrammarError {
-        let offset = min(offset ?? position, bytes.count)
-        let before = bytes[..<offset]
-        let line = before.reduce(1) { $0 + ($1 == 10 ? 1 : 0) }
-        let lineStart = before.lastIndex(of: 10).map { $0 + 1 } ?? 0
-        return GrammarError(source: source, line: line, column: String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1, problem: problem)
+        let place = TextPosition(of: offset ?? position, in: bytes)
+        return GrammarError(source: source, line: place.line, column: place.column, problem: problem)
     }
 }
 

@@ -20,3 +20,10 @@ public struct TokenMask: Equatable, Sendable {
 
     public var allowedTokens: [Int] { (0..<vocabularySize).filter(contains) }
 }
+
+extension TokenMask {
+    /// Direct access to the bit words for bulk filling.
+    mutating func withWords<R>(_ body: (UnsafeMutableBufferPointer<UInt64>) -> R) -> R {
+        words.withUnsafeMutableBufferPointer { body($0) }
+    }
+}

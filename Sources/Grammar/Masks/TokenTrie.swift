@@ -9,9 +9,13 @@ public final class TokenTrie: Sendable {
     let bytes: [UInt8]
     let depths: [UInt16]
     let skips: [Int32]
-    /// Tokens ending at node i are tokenIDs[tokenStarts[i]..<tokenStarts[i+1]].
+    /// Tokens ending at node i are tokenIDs[tokenStarts[i]..<tokenStarts[i+1]]; those in its
+    /// whole subtree are tokenIDs[tokenStarts[i]..<tokenStarts[skips[i]]].
     let tokenStarts: [Int32]
     let tokenIDs: [Int32]
+    /// Every byte on any path strictly below node i: when a state loops on all of them, the
+    /// whole subtree is allowed without walking it.
+    let descendantBytes: [ByteSet]
     let maxDepth: Int
 
     /// - Parameters:
@@ -53,6 +57,16 @@ public final class TokenTrie: Sendable {
             }
             open.append(node)
         }
+        var descendantBytes = [ByteSet](repeating: ByteSet(), count: bytes.count)
+        for node in bytes.indices.reversed() {
+            var child = node + 1
+            while child < Int(skips[node]) {
+                descendantBytes[node].insert(bytes[child])
+                descendantBytes[node].formUnion(descendantBytes[child])
+                child = Int(skips[child])
+            }
+        }
+        self.descendantBytes = descendantBytes
         self.bytes = bytes
         self.depths = depths
         self.skips = skips

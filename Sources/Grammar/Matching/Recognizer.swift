@@ -21,9 +21,13 @@ public final class Recognizer {
     // Configuration sets (sorted node ids; -1 is the empty, complete stack) and transitions.
     private var sets: [[Int32]] = []
     private var setIndex: [[Int32]: Int32] = [:]
-    private var transitions: [Int32] = []
-    private static let unknown: Int32 = -2
-    private static let dead: Int32 = -1
+    private let transitions = TransitionTable()
+    /// Per state whose row is known: the bytes that lead back to the same state.
+    private var selfLoops: [ByteSet] = []
+    /// The stacks after a stack's top terminal matched (closure included), per node.
+    private var successorClosures: [[Int32]?] = []
+    private static let unknown = TransitionTable.unknown
+    private static let dead = TransitionTable.dead
 
     private var maskCache: [Int32: TokenMask] = [:]
     private var maskCacheTrie: ObjectIdentifier?
@@ -100,43 +104,104 @@ public final class Recognizer {
     private func walk(_ trie: TokenTrie, from start: Int32, into mask: inout TokenMask) {
         var stateAtDepth = [Int32](repeating: Self.dead, count: trie.maxDepth + 1)
         stateAtDepth[0] = start
+        var table = transitions.slots
+        mask.withWords { words in
+        stateAtDepth.withUnsafeMutableBufferPointer { stateAtDepth in
         trie.bytes.withUnsafeBufferPointer { bytes in
         trie.depths.withUnsafeBufferPointer { depths in
         trie.skips.withUnsafeBufferPointer { skips in
         trie.tokenStarts.withUnsafeBufferPointer { tokenStarts in
         trie.tokenIDs.withUnsafeBufferPointer { tokenIDs in
+        trie.descendantBytes.withUnsafeBufferPointer { descendantBytes in
             var node = 0
-            while node < bytes.count {
+            let count = bytes.count
+            while node < count {
                 let depth = Int(depths[node])
                 let from = stateAtDepth[depth - 1]
-                var next = transitions[Int(from) << 8 | Int(bytes[node])]
-                if next == Self.unknown { next = transition(from, bytes[node]) }
+                var next = table[Int(from) << 8 | Int(bytes[node])]
+                if next == Self.unknown {
+                    next = transition(from, bytes[node])
+                    table = transitions.slots
+                }
                 if next < 0 {
                     node = Int(skips[node])
                     continue
                 }
-                stateAtDepth[depth] = next
-                for index in Int(tokenStarts[node])..<Int(tokenStarts[node + 1]) {
-                    mask.insert(Int(tokenIDs[index]))
+                if table[Int(next) << 8] == Self.unknown {
+                    computeRow(of: next)
+                    table = transitions.slots
                 }
-                node += 1
+                // Everything below loops back to `next` (e.g. plain characters inside a
+                // string): allow the whole subtree's tokens without walking it.
+                let wholeSubtree = descendantBytes[node].isSubset(of: selfLoops[Int(next)])
+                let end = Int(tokenStarts[wholeSubtree ? Int(skips[node]) : node + 1])
+                var index = Int(tokenStarts[node])
+                while index < end {
+                    let token = Int(tokenIDs[index])
+                    words[token >> 6] |= 1 << UInt64(token & 63)
+                    index += 1
+                }
+                stateAtDepth[depth] = next
+                node = wholeSubtree ? Int(skips[node]) : node + 1
             }
-        }}}}}
+        }}}}}}}}
     }
 
     private func transition(_ from: Int32, _ byte: UInt8) -> Int32 {
         let slot = Int(from) << 8 | Int(byte)
-        let known = transitions[slot]
-        if known != Self.unknown { return known }
-        var next: [Int32] = []
-        for stack in sets[Int(from)] where stack >= 0 {
-            let position = Int(nodePositions[Int(stack)])
-            guard case .byte(let set) = elements[position], byteSets[Int(set)].contains(byte) else { continue }
-            next += closure(of: successor(of: stack))
+        if transitions.slots[slot] == Self.unknown { computeRow(of: from) }
+        return transitions.slots[slot]
+    }
+
+    /// Fills all 256 transitions of a state at once: bytes accepted by the same stacks lead to
+    /// the same next state, so each distinct group is built and interned once.
+    private func computeRow(of from: Int32) {
+        let live = sets[Int(from)].filter { $0 >= 0 }
+        var row = [Int32](repeating: Self.dead, count: 256)
+        if live.count <= 64 {
+            var signatures = [UInt64](repeating: 0, count: 256)
+            for (bit, stack) in live.enumerated() {
+                guard case .byte(let set) = elements[Int(nodePositions[Int(stack)])] else { continue }
+                let bytes = byteSets[Int(set)]
+                for byte in 0..<256 where bytes.contains(UInt8(byte)) { signatures[byte] |= 1 << UInt64(bit) }
+            }
+            var stateForSignature: [UInt64: Int32] = [0: Self.dead]
+            for byte in 0..<256 {
+                let signature = signatures[byte]
+                if let known = stateForSignature[signature] {
+                    row[byte] = known
+                    continue
+                }
+                var next: [Int32] = []
+                for bit in 0..<live.count where signature >> UInt64(bit) & 1 != 0 { next += successorClosure(of: live[bit]) }
+                let id = intern(next)
+                stateForSignature[signature] = id
+                row[byte] = id
+            }
+        } else {
+            for byte in 0..<256 {
+                var next: [Int32] = []
+                for stack in live {
+                    guard case .byte(let set) = elements[Int(nodePositions[Int(stack)])], byteSets[Int(set)].contains(UInt8(byte)) else { continue }
+                    next += successorClosure(of: stack)
+                }
+                row[byte] = next.isEmpty ? Self.dead : intern(next)
+            }
         }
-        let id = next.isEmpty ? Self.dead : intern(next)
-        transitions[slot] = id
-        return id
+        let base = transitions.slots + Int(from) << 8
+        var loops = ByteSet()
+        for byte in 0..<256 {
+            base[byte] = row[byte]
+            if row[byte] == from { loops.insert(UInt8(byte)) }
+        }
+        selfLoops[Int(from)] = loops
+    }
+
+    private func successorClosure(of stack: Int32) -> [Int32] {
+        if let known = successorClosures[Int(stack)] { return known }
+        let result = closure(of: successor(of: stack))
+        successorClosures[Int(stack)] = result
+        return result
     }
 
     /// The stack after the terminal on top of `stack` matched.
@@ -176,6 +241,7 @@ public final class Recognizer {
         nodePositions.append(position)
         nodeParents.append(parent)
         closures.append(nil)
+        successorClosures.append(nil)
         nodeIndex[key] = id
         return id
     }
@@ -186,7 +252,8 @@ public final class Recognizer {
         let id = Int32(sets.count)
         sets.append(set)
         setIndex[set] = id
-        transitions += repeatElement(Self.unknown, count: 256)
+        transitions.appendRow()
+        selfLoops.append(ByteSet())
         return id
     }
 }

@@ -56,7 +56,7 @@ public final class GGUFFile: @unchecked Sendable {
             metadataIndex[key] = metadata.count
             metadata.append((key, try reader.value(type: type, key: key)))
         }
-        let alignment = try Self.alignment(in: metadata, index: metadataIndex, reader: reader)
+        let alignment = try Self.alignment(in: metadata, index: metadataIndex, path: file.path)
 
         var entries: [GGUFTensorEntry] = []
         var tensorIndex: [String: Int] = [:]
@@ -67,9 +67,8 @@ public final class GGUFFile: @unchecked Sendable {
             entries.append(entry)
         }
 
-        let (alignedEnd, overflow) = reader.offset.addingReportingOverflow(alignment - 1)
-        guard !overflow else { throw reader.error("general.alignment \(alignment) is too large") }
-        let dataOffset = alignedEnd / alignment * alignment
+        // Cannot overflow: the offset is within the file and the alignment at most 2^30.
+        let dataOffset = (reader.offset + alignment - 1) / alignment * alignment
         let tensors = try entries.map { entry throws(GGUFError) in
             try entry.locate(dataOffset: dataOffset, alignment: alignment, fileSize: file.bytes.count, reader: reader)
         }
@@ -83,12 +82,12 @@ public final class GGUFFile: @unchecked Sendable {
         self.dataOffset = dataOffset
     }
 
-    private static func alignment(in metadata: [(key: String, value: GGUFValue)], index: [String: Int], reader: GGUFReader) throws(GGUFError) -> Int {
+    private static func alignment(in metadata: [(key: String, value: GGUFValue)], index: [String: Int], path: String) throws(GGUFError) -> Int {
         let key = "general.alignment"
         guard let position = index[key] else { return defaultAlignment }
         let value = metadata[position].value
         guard let alignment = value.integer, alignment > 0, alignment <= 1 << 30, alignment & (alignment - 1) == 0 else {
-            throw GGUFError(path: reader.path, offset: nil, problem: "\(key) must be a power of two up to 2^30, not \(value)")
+            throw GGUFError(path: path, offset: nil, problem: "\(key) must be a power of two up to 2^30, not \(value)")
         }
         return alignment
     }

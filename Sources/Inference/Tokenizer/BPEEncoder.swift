@@ -23,11 +23,10 @@ struct BPEEncoder {
 
     mutating func encode(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [TokenID]) {
         text.load(bytes)
-        var words: [Range<Int>] = []
+        // A local reference to the decoded text, so words can be merged as they are found.
+        let text = self.text
         preTokenizer.split(text) { scalars in
-            words.append(text.byteStarts[scalars.lowerBound]..<text.byteStarts[scalars.upperBound])
-        }
-        for word in words {
+            let word = text.byteStarts[scalars.lowerBound]..<text.byteStarts[scalars.upperBound]
             encodeWord(UnsafeBufferPointer(rebasing: bytes[word]), into: &output)
         }
     }

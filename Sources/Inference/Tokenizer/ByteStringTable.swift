@@ -88,14 +88,25 @@ struct ByteStringTable: Sendable {
         }
     }
 
-    /// FNV-1a, then a multiply-xorshift finish so the low bits used for slots are well mixed.
+    /// Eight bytes at a time, multiply-xorshift mixed; the length is mixed in so that a short
+    /// key's zero padding cannot collide with real zero bytes.
     private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        let raw = UnsafeRawBufferPointer(key)
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
+        var i = 0
+        while i + 8 <= key.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+            i += 8
         }
-        hash ^= hash >> 32
-        hash &*= 0x9E37_79B9_7F4A_7C15
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < key.count {
+            tail |= UInt64(key[i]) << shift
+            shift += 8
+            i += 1
+        }
+        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return hash ^ (hash >> 29)
     }
 }

@@ -1,33 +1,36 @@
 /// BPE merge rules keyed by the pair of symbols they join: rank (lower merges first) and the
-/// symbol the pair becomes. Open addressing over packed 64-bit keys; lookups are the hot path of
-/// tokenization.
+/// symbol the pair becomes. Open addressing over packed 64-bit keys, each entry's key and value
+/// side by side so a lookup touches one cache line: lookups are the hot path of tokenization.
 struct MergeTable: Sendable {
     struct Merge: Equatable {
         let rank: Int32
         let result: Int32
     }
 
-    private var keys: [UInt64]
-    private var values: [Merge]
+    private struct Entry {
+        var key: UInt64
+        var merge: Merge
+    }
+
+    private var entries: [Entry]
     private(set) var count = 0
-    private static let empty = UInt64.max
+    private static let empty = Entry(key: UInt64.max, merge: Merge(rank: 0, result: 0))
 
     init(expectedCount: Int) {
         var capacity = 16
         while capacity < expectedCount * 2 { capacity *= 2 }
-        keys = [UInt64](repeating: Self.empty, count: capacity)
-        values = [Merge](repeating: Merge(rank: 0, result: 0), count: capacity)
+        entries = [Entry](repeating: Self.empty, count: capacity)
     }
 
     @inline(__always)
     func merge(_ left: Int32, _ right: Int32) -> Merge? {
         let key = Self.key(left, right)
-        let mask = keys.count - 1
+        let mask = entries.count - 1
         var slot = Self.slot(key, mask)
         while true {
-            let stored = keys[slot]
-            if stored == key { return values[slot] }
-            if stored == Self.empty { return nil }
+            let entry = entries[slot]
+            if entry.key == key { return entry.merge }
+            if entry.key == Self.empty.key { return nil }
             slot = (slot + 1) & mask
         }
     }
@@ -35,25 +38,23 @@ struct MergeTable: Sendable {
     /// Adds a rule unless the pair already has one: the first (lowest-ranked) rule wins, as in llama.cpp.
     mutating func insertIfAbsent(_ left: Int32, _ right: Int32, _ merge: Merge) {
         let key = Self.key(left, right)
-        let mask = keys.count - 1
+        let mask = entries.count - 1
         var slot = Self.slot(key, mask)
-        while keys[slot] != Self.empty {
-            if keys[slot] == key { return }
+        while entries[slot].key != Self.empty.key {
+            if entries[slot].key == key { return }
             slot = (slot + 1) & mask
         }
-        keys[slot] = key
-        values[slot] = merge
+        entries[slot] = Entry(key: key, merge: merge)
         count += 1
-        if count * 2 > keys.count { grow() }
+        if count * 2 > entries.count { grow() }
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = [UInt64](repeating: Self.empty, count: oldKeys.count * 2)
-        values = [Merge](repeating: Merge(rank: 0, result: 0), count: oldKeys.count * 2)
+        let old = entries
+        entries = [Entry](repeating: Self.empty, count: old.count * 2)
         count = 0
-        for (key, value) in zip(oldKeys, oldValues) where key != Self.empty {
-            insertIfAbsent(Int32(truncatingIfNeeded: key >> 32), Int32(truncatingIfNeeded: key), value)
+        for entry in old where entry.key != Self.empty.key {
+            insertIfAbsent(Int32(truncatingIfNeeded: entry.key >> 32), Int32(truncatingIfNeeded: entry.key), entry.merge)
         }
     }
 

@@ -34,7 +34,7 @@ extension App {
         case .constraint: return constraint(in: &state)
         case .nextLens:
             state.lens = state.lens.next
-            show("lens: \(state.lens.rawValue) — \(state.lens.legend)", in: &state)
+            show("lens: \(state.lens.rawValue) — \(state.lens.legendText)", in: &state)
         case .nextTheme: return [.loadTheme(offset: 1)]
         case .temperature(let up): return adjust("temperature", up: up, in: &state)
         case .topP(let up): return adjust("top-p", up: up, in: &state)

@@ -59,12 +59,17 @@ public enum Lens: String, CaseIterable, Sendable {
         }
     }
 
-    /// The legend the text pane shows in its border.
-    public var legend: String {
+    /// The legend the text pane draws in its border: each item in the style it explains.
+    public var legend: [(text: String, role: ThemeRole)] {
         switch self {
-        case .probability: "p: ≥.9 .6 .3 .1 <.1"
-        case .entropy: "H nats: <.5 1.5 2.5 3.5 more"
-        case .source: "sampled draft✓ draft✗ resampled bonus forced"
+        case .probability: [("p", .muted), ("≥.9", .scale0), ("≥.6", .scale1), ("≥.3", .scale2), ("≥.1", .scale3), ("<.1", .scale4)]
+        case .entropy: [("H", .muted), ("<.5", .scale0), ("<1.5", .scale1), ("<2.5", .scale2), ("<3.5", .scale3), ("≥3.5", .scale4)]
+        case .source:
+            [("sample", .sampled), ("✓draft", .draftAccepted), ("✗draft", .draftRejected), ("resample", .resampled),
+             ("bonus", .bonus), ("forced", .grammarForced)]
         }
     }
+
+    /// The legend as plain text (notices).
+    public var legendText: String { legend.map(\.text).joined(separator: " ") }
 }

@@ -28,13 +28,22 @@ public struct ThemeLibrary: Sendable {
         return ThemeLibrary(directories: existing)
     }
 
-    /// The theme a session starts with: `requested`, else monochrome when `NO_COLOR` is set,
-    /// else the default. A missing default theme file degrades to monochrome rather than failing.
-    public func initial(requested: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws(ThemeError) -> Theme {
+    /// The theme a session starts with: `requested`, else monochrome when `NO_COLOR` is set or
+    /// the terminal has no colours, else high-contrast on 8/16-colour terminals (whose greys
+    /// would collapse into the background), else the default. A missing theme file degrades to
+    /// monochrome rather than failing.
+    public func initial(
+        requested: String?, colorDepth: ColorDepth = .indexed256, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ThemeError) -> Theme {
         if let requested { return try load(requested) }
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .monochrome }
+        let name = switch colorDepth {
+        case .monochrome: Theme.monochrome.name
+        case .ansi8, .ansi16: "high-contrast"
+        case .indexed256: ThemeLibrary.defaultName
+        }
         do {
-            return try load(ThemeLibrary.defaultName)
+            return try load(name)
         } catch .notFound {
             return .monochrome
         }

@@ -22,7 +22,9 @@ public struct TextPane: Widget {
     }
 
     public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
-        Panel(title: "\(title) · \(lens.rawValue) lens", focused: focused, badge: lens.legend).render(into: &buffer, area: area, theme: theme)
+        let title = "\(title) · \(lens.rawValue)"
+        Panel(title: title, focused: focused).render(into: &buffer, area: area, theme: theme)
+        drawLegend(into: &buffer, area: area, titleWidth: CellWidth.of(title) + 4, theme: theme)
         let inner = Panel.inner(area)
         guard inner.width > 0, inner.height > 0 else { return }
         let flow = TokenFlow(prompt: prompt, tokens: tokens, width: inner.width, promptOnOwnLine: chat)
@@ -35,6 +37,19 @@ public struct TextPane: Widget {
                 buffer.put(span.text, x: inner.x + span.column, y: inner.y + row, style: style(of: span, theme: theme), clip: inner)
             }
         }
+    }
+
+    /// The lens legend, right-aligned in the top border, when it fits beside the title.
+    private func drawLegend(into buffer: inout ScreenBuffer, area: Rect, titleWidth: Int, theme: Theme) {
+        let items = lens.legend
+        let width = items.reduce(0) { $0 + CellWidth.of($1.text) + 1 } + 1
+        var x = area.maxX - 2 - width
+        guard x > area.x + titleWidth else { return }
+        for item in items {
+            x += buffer.put(" ", x: x, y: area.y, style: theme[.base])
+            x += buffer.put(item.text, x: x, y: area.y, style: theme[item.role])
+        }
+        buffer.put(" ", x: x, y: area.y, style: theme[.base])
     }
 
     /// Following: the newest line sits at the bottom. Browsing: the selected line is kept near

@@ -55,8 +55,8 @@ enum TUICommand: Command {
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         let scenario = try parsed.string("--scenario").map { path throws -> Scenario in try Scenario.load(path: path) }
         let themes = ThemeLibrary.standard()
-        let requestedTheme = parsed.string("--theme")
-        var theme = try themes.initial(requested: requestedTheme)
+        // Checked before the screen is taken over, so a bad theme is an ordinary error message.
+        _ = try themes.initial(requested: parsed.string("--theme"))
 
         let (session, model) = try await Session.open(parsed, scenario: scenario)
         let configuration = try RunConfiguration(
@@ -73,7 +73,7 @@ enum TUICommand: Command {
         let engine = try Engine(model: model, configuration: configuration, buffering: .unbounded)
 
         let terminal = try await NCursesTerminal()
-        if await terminal.colorDepth == .monochrome, requestedTheme == nil { theme = .monochrome }
+        let theme = try themes.initial(requested: parsed.string("--theme"), colorDepth: await terminal.colorDepth)
         var state = AppState(
             modelName: session.name, vocabulary: vocabulary, strategies: StrategyCatalog.descriptors, configuration: configuration,
             promptText: session.promptText, chat: session.chat, chatAvailable: session.chatAvailable,

@@ -6,6 +6,8 @@ import Inference
 /// residual distribution the replacement came from.
 struct DraftTreeView {
     var trace: DraftTreeTrace
+    /// The step's tokens that did not come from the draft (residual draw, bonus, fallback).
+    var corrections: [TracedToken]
     var vocabulary: any Vocabulary
 
     func render(into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
@@ -30,6 +32,11 @@ struct DraftTreeView {
                 let residual = node.residualTop.prefix(4).map { "\(TokenText.label($0.token, vocabulary: vocabulary)) \(Format.fixed($0.probability, 2))" }
                 rows.line("    residual: " + residual.joined(separator: "  "), style: theme[.resampled], into: &buffer)
             }
+        }
+        for token in corrections {
+            let p = token.probability.map { " p \(Format.fixed($0, 3))" } ?? ""
+            rows.line("+ \(TokenText.label(token.token, vocabulary: vocabulary)) \(token.source.rawValue)\(p)",
+                      style: theme[Lens.role(for: token.source)], into: &buffer)
         }
     }
 

@@ -28,7 +28,9 @@ public struct InspectorPane: Widget {
         switch step.payload {
         case .distribution(let trace): DistributionView(trace: trace, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
         case .beams(let trace): BeamsView(trace: trace, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
-        case .draftTree(let trace): DraftTreeView(trace: trace, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
+        case .draftTree(let trace):
+            let corrections = step.tokens.filter { $0.source != .draftAccepted && $0.source != .draftRejected }
+            DraftTreeView(trace: trace, corrections: corrections, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
         case .mask(let trace): MaskView(trace: trace, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
         case .particles(let trace): ParticlesView(trace: trace, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
         }
