@@ -48,8 +48,9 @@ public actor Engine {
         self.configuration = configuration
         strategy = try StrategyCatalog.make(configuration.strategy, parameters: configuration.parameters)
         context = DecodingContext(model: model, prompt: configuration.prompt, maxNewTokens: configuration.maxNewTokens, seed: configuration.seed)
+        // A consumer that goes away pauses decoding instead of leaving it running unseen.
         continuation.onTermination = { [weak self] _ in
-            Task { await self?.stopLoop() }
+            Task { await self?.pause() }
         }
     }
 

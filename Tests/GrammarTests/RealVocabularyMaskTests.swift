@@ -17,14 +17,22 @@ struct RealVocabularyMaskTests {
         #expect(vocabulary.tokens.contains(Array(" the".utf8)))
     }
 
-    @Test(arguments: ["json.gbnf", "chess.gbnf", "japanese.gbnf"])
+    @Test(arguments: ["gbnf/json.gbnf", "gbnf/chess.gbnf", "gbnf/japanese.gbnf", "schemas/person.json", "schemas/recipe.json"])
     func trieMaskEqualsBruteForce(_ file: String) throws {
         let vocabulary = try SmolLM2Vocabulary.load()
         let trie = TokenTrie(tokens: vocabulary.tokens, special: vocabulary.special, endTokens: vocabulary.endTokens)
-        let text = try String(contentsOf: GoldenData.url("gbnf/\(file)"), encoding: .utf8)
-        let recognizer = Recognizer(try Grammar(gbnf: text, source: file))
+        // Golden GBNF files, and sample schemas whose counted strings (maxLength) take the
+        // recognizer's subtree shortcuts.
+        let grammar: Grammar
+        if file.hasPrefix("schemas/") {
+            let url = GoldenData.repositoryRoot.appendingPathComponent("samples/\(file)")
+            grammar = try Grammar(jsonSchema: String(contentsOf: url, encoding: .utf8), source: file)
+        } else {
+            grammar = try Grammar(gbnf: String(contentsOf: GoldenData.url(file), encoding: .utf8), source: file)
+        }
+        let recognizer = Recognizer(grammar)
         var generator = SeededGenerator(seed: 2026)
-        let states = RandomStates.walk(recognizer, steps: 30, using: &generator)
+        let states = RandomStates.walk(recognizer, steps: 45, using: &generator)
         for state in states.enumerated().filter({ $0.offset % 3 == 0 }).map(\.element) {
             let mask = recognizer.mask(after: state, in: trie)
             let expected = RandomStates.bruteForceMask(recognizer, state, tokens: vocabulary.tokens, special: vocabulary.special, endTokens: vocabulary.endTokens)

@@ -84,6 +84,16 @@ import TestSupport
         #expect(tokenizer.token(forText: "") == nil)
     }
 
+    @Test func randomTextRoundTrips() throws {
+        let tokenizer = try TokenizerTestModel.tokenizer()
+        var random = TokenizerRandomText(seed: 2024)
+        for _ in 0..<3000 {
+            let text = random.text(maxPieces: 30)
+            #expect(tokenizer.decode(tokenizer.encode(text)) == Array(text.utf8), "\(text.debugDescription)")
+            #expect(tokenizer.decode(tokenizer.encode(text, parseSpecial: true), renderSpecial: true) == Array(text.utf8), "\(text.debugDescription)")
+        }
+    }
+
     @Test func invalidUTF8IsReadLikeLlamaCpp() throws {
         let tokenizer = try TokenizerTestModel.tokenizer()
         func encode(_ bytes: [UInt8]) -> [TokenID] {

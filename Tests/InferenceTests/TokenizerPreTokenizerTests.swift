@@ -47,6 +47,17 @@ import Testing
         #expect(PreTokenizer(ggufName: "") == nil)
     }
 
+    @Test func wordsTileRandomText() {
+        var random = TokenizerRandomText(seed: 7)
+        for _ in 0..<2000 {
+            let text = random.text(maxPieces: 40)
+            for preTokenizer in PreTokenizer.allCases {
+                let words = Self.words(text, preTokenizer)
+                #expect(words.joined() == text && !words.contains(""), "\(preTokenizer) \(text.debugDescription)")
+            }
+        }
+    }
+
     @Test func emptyAndHugeInputsSplit() {
         for preTokenizer in PreTokenizer.allCases {
             #expect(Self.words("", preTokenizer).isEmpty)

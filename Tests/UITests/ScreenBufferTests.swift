@@ -54,7 +54,7 @@ import UI
     @Test func styleOnlyChangesAreDiffed() {
         let before = ScreenBuffer(size: Size(width: 2, height: 1))
         var after = before
-        after.restyle(Rect(x: 1, y: 0, width: 1, height: 1), with: Style(reverse: true))
+        after.put(" ", x: 1, y: 0, style: Style(reverse: true))
         #expect(after.changedIndices(since: before) == [1])
     }
 

@@ -12,8 +12,9 @@ import UI
     @Test func strategyKeysSwitchByNumberAndCycle() async throws {
         var state = try await state()
         #expect(App.update(&state, .key(.character("1"))) == [.switchStrategy("greedy")])
-        #expect(App.update(&state, .key(.character("s"))) == [.switchStrategy("beam")])
+        #expect(App.update(&state, .key(.character("s"))) == [.switchStrategy("sampling")])
         #expect(App.update(&state, .key(.character("S"))) == [.switchStrategy("greedy")])
+        #expect(App.render(state).line(0).contains("[1] greedy"), "the header shows the switch before the engine confirms it")
         #expect(App.update(&state, .key(.character("9"))).isEmpty)
         #expect(state.notice?.text.contains("no strategy 9") == true)
     }
@@ -21,6 +22,7 @@ import UI
     @Test func parameterKeysStepWithinTheDescriptorRange() async throws {
         var state = try await state()
         #expect(App.update(&state, .key(.character("t"))) == [.setParameter("temperature", 0.7)])
+        #expect(App.update(&state, .key(.character("t"))) == [.setParameter("temperature", 0.6)], "steps from the value just set")
         #expect(App.update(&state, .key(.character("P"))) == [.setParameter("top-p", 1.0)])
         #expect(App.update(&state, .key(.character("]"))) == [.setParameter("top-k", 45)])
         state.configuration.parameters.sampler.topP = 1
@@ -37,11 +39,12 @@ import UI
         #expect(App.update(&state, .key(.character("."))) == [.step])
         #expect(App.update(&state, .key(.character("r"))) == [.restart])
         #expect(App.update(&state, .key(.character("w"))) == [.writeTrace])
+        let oldSeed = state.configuration.seed
         guard case .setSeed(let seed) = App.update(&state, .key(.character("R"))).first else {
             Issue.record("R must set a new seed")
             return
         }
-        #expect(seed != state.configuration.seed)
+        #expect(seed != oldSeed && seed == state.configuration.seed)
         #expect(App.update(&state, .key(.character("c"))).isEmpty)
         let constrained = state.strategies.contains { $0.family == .constrained }
         #expect(state.notice?.text.hasPrefix(constrained ? "no constraint loaded" : "no constraints available yet") == true)

@@ -58,10 +58,15 @@ public enum SamplerStage: Sendable, Equatable {
 
         case .topK(let k):
             let kept = min(max(k, minKeep), distribution.count)
-            guard kept < distribution.count || !distribution.isSorted else { return }
-            let top = distribution.top(kept)
-            let index = Dictionary(uniqueKeysWithValues: distribution.tokens.enumerated().map { ($1, $0) })
-            distribution.keep(top.compactMap { index[$0.token] }, sorted: true)
+            // A selection of a few costs O(n·k); when k is a sizeable part of n a full sort is cheaper.
+            if kept * 8 >= distribution.count {
+                distribution.sortDescending()
+                distribution.keep(0..<kept, sorted: true)
+            } else {
+                let top = distribution.top(kept)
+                let index = Dictionary(uniqueKeysWithValues: distribution.tokens.enumerated().map { ($1, $0) })
+                distribution.keep(top.compactMap { index[$0.token] }, sorted: true)
+            }
 
         case .typicalP(let p):
             // Rank by how far each token's surprisal is from the entropy; keep the closest until

@@ -13,17 +13,14 @@ public struct SpeculativeEarlyExitStrategy: DecodingStrategy {
 
     public init(parameters: DecodingParameters) {
         drafter = EarlyExitDrafter(
-            exitLayer: SpeculativeParameters.integer(SpeculativeParameters.exitLayer, in: parameters, default: 12),
+            exitLayer: SpeculativeParameters.integer(SpeculativeParameters.exitLayer, in: parameters, default: 24),
             draftLength: SpeculativeParameters.integer(SpeculativeParameters.draftLength, in: parameters, default: 3))
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }
 
     public mutating func step(_ context: DecodingContext) throws -> StepResult {
         let keep = SpeculativeRound.trimCache(context)
-        // An exit at or past the last layer would be the target itself.
-        let exit = min(drafter.exitLayer, context.model.layerCount - 1)
-        let tree = try EarlyExitDrafter(exitLayer: exit, draftLength: drafter.draftLength)
-            .draft(context: context, keep: keep, chain: round.chain, limit: max(0, context.tokenBudget - 1))
-        return try round.run(tree, keep: keep, drafter: "early exit at layer \(exit)", context: context)
+        let tree = try drafter.draft(context: context, keep: keep, chain: round.chain, limit: max(0, context.tokenBudget - 1))
+        return try round.run(tree, keep: keep, drafter: "early exit at layer \(drafter.exitLayer(on: context.model))", context: context)
     }
 }

@@ -14,7 +14,7 @@ public struct SpeculativeLookupStrategy: DecodingStrategy {
     public init(parameters: DecodingParameters) {
         drafter = PromptLookupDrafter(
             maxNgramSize: SpeculativeParameters.integer(SpeculativeParameters.ngramSize, in: parameters, default: 3),
-            draftLength: SpeculativeParameters.integer(SpeculativeParameters.draftLength, in: parameters, default: 8))
+            draftLength: SpeculativeParameters.integer(SpeculativeParameters.draftLength, in: parameters, default: 3))
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }
 

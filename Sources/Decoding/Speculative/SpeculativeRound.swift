@@ -31,7 +31,7 @@ struct SpeculativeRound {
         for row in rows.indices {
             let drafted = row == 0 ? [] : tree.path(to: row - 1).map { tree.nodes[$0].token }
             let distribution = chain.run(logits: logits.row(row), history: text + drafted).final
-            targets.append(SpeculativeMath.dense(distribution, vocabularySize: context.vocabulary.count))
+            targets.append(SpeculativeMath.dense(distribution, vocabularySize: logits.vocabularySize))
             entropies.append(distribution.entropy)
         }
         let verifier: any DraftVerifier = chain.settings.isGreedy ? GreedyVerifier() : RecursiveRejectionVerifier(siblings: .independent)

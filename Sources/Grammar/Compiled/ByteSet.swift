@@ -18,6 +18,16 @@ struct ByteSet: Hashable, Sendable {
         }
     }
 
+    mutating func remove(_ byte: UInt8) {
+        let bit = ~(UInt64(1) << UInt64(byte & 63))
+        switch byte >> 6 {
+        case 0: words.0 &= bit
+        case 1: words.1 &= bit
+        case 2: words.2 &= bit
+        default: words.3 &= bit
+        }
+    }
+
     func contains(_ byte: UInt8) -> Bool {
         let word: UInt64 = switch byte >> 6 {
         case 0: words.0

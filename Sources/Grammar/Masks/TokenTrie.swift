@@ -16,6 +16,8 @@ public final class TokenTrie: Sendable {
     /// Every byte on any path strictly below node i: when a state loops on all of them, the
     /// whole subtree is allowed without walking it.
     let descendantBytes: [ByteSet]
+    /// How many bytes the longest path below node i has (0 for a leaf).
+    let subtreeHeights: [UInt16]
     let maxDepth: Int
 
     /// - Parameters:
@@ -58,15 +60,18 @@ public final class TokenTrie: Sendable {
             open.append(node)
         }
         var descendantBytes = [ByteSet](repeating: ByteSet(), count: bytes.count)
+        var subtreeHeights = [UInt16](repeating: 0, count: bytes.count)
         for node in bytes.indices.reversed() {
             var child = node + 1
             while child < Int(skips[node]) {
                 descendantBytes[node].insert(bytes[child])
                 descendantBytes[node].formUnion(descendantBytes[child])
+                subtreeHeights[node] = max(subtreeHeights[node], subtreeHeights[child] + 1)
                 child = Int(skips[child])
             }
         }
         self.descendantBytes = descendantBytes
+        self.subtreeHeights = subtreeHeights
         self.bytes = bytes
         self.depths = depths
         self.skips = skips

@@ -24,6 +24,17 @@ public final class Recognizer {
     private let transitions = TransitionTable()
     /// Per state whose row is known: the bytes that lead back to the same state.
     private var selfLoops: [ByteSet] = []
+    /// Per state: how many plain ASCII bytes in any order surely keep the text alive (see
+    /// `horizon(of:)`); -1 not yet known, -2 being computed.
+    private var horizons: [Int16] = []
+    private static let horizonCap: Int16 = 1024
+    /// Printable ASCII but `"` and `\`: what most tokens inside strings and text consist of.
+    private static let plainASCII: ByteSet = {
+        var set = ByteSet(0x20...0x7E)
+        set.remove(UInt8(ascii: "\""))
+        set.remove(UInt8(ascii: "\\"))
+        return set
+    }()
     /// The stacks after a stack's top terminal matched (closure included), per node.
     private var successorClosures: [[Int32]?] = []
     private static let unknown = TransitionTable.unknown
@@ -113,6 +124,7 @@ public final class Recognizer {
         trie.tokenStarts.withUnsafeBufferPointer { tokenStarts in
         trie.tokenIDs.withUnsafeBufferPointer { tokenIDs in
         trie.descendantBytes.withUnsafeBufferPointer { descendantBytes in
+        trie.subtreeHeights.withUnsafeBufferPointer { subtreeHeights in
             var node = 0
             let count = bytes.count
             while node < count {
@@ -131,9 +143,15 @@ public final class Recognizer {
                     computeRow(of: next)
                     table = transitions.slots
                 }
-                // Everything below loops back to `next` (e.g. plain characters inside a
-                // string): allow the whole subtree's tokens without walking it.
-                let wholeSubtree = descendantBytes[node].isSubset(of: selfLoops[Int(next)])
+                // Allow the whole subtree's tokens without walking it when everything below
+                // loops back to `next` (plain characters inside a string), or is plain ASCII
+                // no longer than the state's horizon (characters within a maxLength).
+                let below = descendantBytes[node]
+                var wholeSubtree = below.isSubset(of: selfLoops[Int(next)])
+                if !wholeSubtree, below.isSubset(of: Self.plainASCII) {
+                    wholeSubtree = Int(subtreeHeights[node]) <= horizon(of: next)
+                    table = transitions.slots
+                }
                 let end = Int(tokenStarts[wholeSubtree ? Int(skips[node]) : node + 1])
                 var index = Int(tokenStarts[node])
                 while index < end {
@@ -144,7 +162,36 @@ public final class Recognizer {
                 stateAtDepth[depth] = next
                 node = wholeSubtree ? Int(skips[node]) : node + 1
             }
-        }}}}}}}}
+        }}}}}}}}}
+    }
+
+    /// The largest k such that every string of k or fewer plain ASCII bytes is accepted from
+    /// `state` (capped; a plain self-loop makes it unbounded). Memoized per state.
+    private func horizon(of state: Int32, depth: Int = 0) -> Int {
+        let known = horizons[Int(state)]
+        if known >= 0 { return Int(known) }
+        // A cycle through plain bytes where every state accepts them all never dies; a chain
+        // longer than the cap is as good as unbounded for tokens.
+        if known == -2 || depth >= Int(Self.horizonCap) { return Int(Self.horizonCap) }
+        horizons[Int(state)] = -2
+        // Only the plain bytes' successors: building whole rows here would create states for
+        // every other byte of every state down a long count.
+        let row = transitions.slots[Int(state) << 8] == Self.unknown
+            ? successors(of: state, for: Self.plainASCII)
+            : Array(UnsafeBufferPointer(start: transitions.slots + Int(state) << 8, count: 256))
+        var result = Self.horizonCap
+        var seen: Set<Int32> = [state]
+        for byte in 0..<256 where Self.plainASCII.contains(UInt8(byte)) {
+            let next = row[byte]
+            if next < 0 {
+                result = 0
+                break
+            }
+            guard seen.insert(next).inserted else { continue }
+            result = min(result, Int16(min(horizon(of: next, depth: depth + 1) + 1, Int(Self.horizonCap))))
+        }
+        horizons[Int(state)] = result
+        return Int(result)
     }
 
     private func transition(_ from: Int32, _ byte: UInt8) -> Int32 {
@@ -156,8 +203,23 @@ public final class Recognizer {
     /// Fills all 256 transitions of a state at once: bytes accepted by the same stacks lead to
     /// the same next state, so each distinct group is built and interned once.
     private func computeRow(of from: Int32) {
+        let row = successors(of: from, for: Self.allBytes)
+        let base = transitions.slots + Int(from) << 8
+        var loops = ByteSet()
+        for byte in 0..<256 {
+            base[byte] = row[byte]
+            if row[byte] == from { loops.insert(UInt8(byte)) }
+        }
+        selfLoops[Int(from)] = loops
+    }
+
+    private static let allBytes = ByteSet(0...255)
+
+    /// The next state for each byte in `wanted` (`unknown` for the others). Bytes accepted by
+    /// the same stacks lead to the same state, so each distinct group is built and interned once.
+    private func successors(of from: Int32, for wanted: ByteSet) -> [Int32] {
         let live = sets[Int(from)].filter { $0 >= 0 }
-        var row = [Int32](repeating: Self.dead, count: 256)
+        var row = [Int32](repeating: Self.unknown, count: 256)
         if live.count <= 64 {
             var signatures = [UInt64](repeating: 0, count: 256)
             for (bit, stack) in live.enumerated() {
@@ -166,7 +228,7 @@ public final class Recognizer {
                 for byte in 0..<256 where bytes.contains(UInt8(byte)) { signatures[byte] |= 1 << UInt64(bit) }
             }
             var stateForSignature: [UInt64: Int32] = [0: Self.dead]
-            for byte in 0..<256 {
+            for byte in 0..<256 where wanted.contains(UInt8(byte)) {
                 let signature = signatures[byte]
                 if let known = stateForSignature[signature] {
                     row[byte] = known
@@ -179,7 +241,7 @@ public final class Recognizer {
                 row[byte] = id
             }
         } else {
-            for byte in 0..<256 {
+            for byte in 0..<256 where wanted.contains(UInt8(byte)) {
                 var next: [Int32] = []
                 for stack in live {
                     guard case .byte(let set) = elements[Int(nodePositions[Int(stack)])], byteSets[Int(set)].contains(UInt8(byte)) else { continue }
@@ -188,13 +250,7 @@ public final class Recognizer {
                 row[byte] = next.isEmpty ? Self.dead : intern(next)
             }
         }
-        let base = transitions.slots + Int(from) << 8
-        var loops = ByteSet()
-        for byte in 0..<256 {
-            base[byte] = row[byte]
-            if row[byte] == from { loops.insert(UInt8(byte)) }
-        }
-        selfLoops[Int(from)] = loops
+        return row
     }
 
     private func successorClosure(of stack: Int32) -> [Int32] {
@@ -247,13 +303,20 @@ public final class Recognizer {
     }
 
     private func intern(_ stacks: [Int32]) -> Int32 {
-        let set = Array(Set(stacks)).sorted()
+        var set = stacks.sorted()
+        var unique = 0
+        for stack in set where unique == 0 || set[unique - 1] != stack {
+            set[unique] = stack
+            unique += 1
+        }
+        set.removeLast(set.count - unique)
         if let existing = setIndex[set] { return existing }
         let id = Int32(sets.count)
         sets.append(set)
         setIndex[set] = id
         transitions.appendRow()
         selfLoops.append(ByteSet())
+        horizons.append(-1)
         return id
     }
 }

@@ -10,6 +10,13 @@ protocol BlockFormat: SendableMetatype {
     static var type: GGMLType { get }
     static var chunksPerBlock: Int { get }
     static var blockBytes: Int { get }
+    /// True when a chunk decodes in a handful of instructions, so the FMA latency, not the
+    /// decoding, bounds a one-input product (see `MatmulKernel`).
+    static var isCheapToDecode: Bool { get }
     /// Values 32c..<32c+32 of the block at `block`.
     static func chunk(_ c: Int, of block: UnsafeRawPointer) -> Chunk32
+}
+
+extension BlockFormat {
+    static var isCheapToDecode: Bool { false }
 }

@@ -49,7 +49,7 @@ final class WorkerPoolState: @unchecked Sendable {
     private let stopping = Atomic<Bool>(false)
     private let workers: [ParkingSlot]
     // Written only by the dispatching thread while no worker is inside a job; published to the
-    // workers by the release store of `generation`.
+    // workers by the increment of `generation`.
     nonisolated(unsafe) private var job: ((Int) -> Void)?
     nonisolated(unsafe) private var itemCount = 0
 
@@ -66,7 +66,7 @@ final class WorkerPoolState: @unchecked Sendable {
         itemCount = count
         nextItem.store(0, ordering: .relaxed)
         busyWorkers.store(workerCount, ordering: .relaxed)
-        generation.add(1, ordering: .releasing)
+        generation.add(1, ordering: .sequentiallyConsistent)
         wakeSleepers()
         drainItems(body, count: count)
         var polls = 0
@@ -76,7 +76,7 @@ final class WorkerPoolState: @unchecked Sendable {
 
     func stop() {
         stopping.store(true, ordering: .relaxed)
-        generation.add(1, ordering: .releasing)
+        generation.add(1, ordering: .sequentiallyConsistent)
         wakeSleepers()
     }
 
@@ -118,7 +118,7 @@ final class WorkerPoolState: @unchecked Sendable {
             Self.pause(&spins)
             guard spins >= Self.spinLimit else { continue }
             spins = 0
-            workers[index].park(unless: { generation.load(ordering: .acquiring) != seen })
+            workers[index].park(unless: { generation.load(ordering: .sequentiallyConsistent) != seen })
         }
     }
 }

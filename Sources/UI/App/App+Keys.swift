@@ -29,7 +29,9 @@ extension App {
             return pickStrategy((current + offset + state.strategies.count) % state.strategies.count, in: &state)
         case .pickStrategyMenu: state.overlay = .strategyPicker(selected: state.strategyIndex ?? 0)
         case .restart: return [.restart]
-        case .newSeed: return [.setSeed(nextSeed(after: state.configuration.seed))]
+        case .newSeed:
+            state.configuration.seed = nextSeed(after: state.configuration.seed)
+            return [.setSeed(state.configuration.seed)]
         case .editPrompt: state.overlay = .promptEditor(PromptEditor(text: state.promptText, chat: state.chat && state.chatAvailable))
         case .constraint: return constraint(in: &state)
         case .nextLens:
@@ -56,6 +58,9 @@ extension App {
         }
         let name = state.strategies[index].name
         show("strategy \(index + 1): \(name) — same prompt, same seed", in: &state)
+        // Shown at once; the engine's `started` event confirms it (a run that never started
+        // sends none until Space).
+        state.configuration.strategy = name
         return [.switchStrategy(name)]
     }
 
@@ -75,6 +80,7 @@ extension App {
             return []
         }
         show("\(name) \(Format.fixed(value, 2)) — replaying from the prompt", in: &state)
+        state.configuration.parameters.set(name, to: value)
         return [.setParameter(name, value)]
     }
 

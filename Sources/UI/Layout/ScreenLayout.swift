@@ -28,12 +28,4 @@ public struct ScreenLayout: Equatable, Sendable {
         inspector = Rect(x: textWidth, y: body.y, width: size.width - textWidth, height: upper)
         timeline = Rect(x: 0, y: body.y + upper, width: size.width, height: timelineHeight)
     }
-
-    public func rect(for pane: Pane) -> Rect {
-        switch pane {
-        case .text: text
-        case .inspector: inspector
-        case .timeline: timeline
-        }
-    }
 }

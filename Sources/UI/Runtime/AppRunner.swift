@@ -107,6 +107,7 @@ public final class AppRunner {
         let engine = engine, services = services, send = send, stream = commandStream
         return Task.detached {
             for await command in stream {
+                let wasFinished = await engine.state == .finished
                 do {
                     switch command {
                     case .togglePause: await engine.togglePause()
@@ -119,8 +120,9 @@ public final class AppRunner {
                     case .writeTrace, .loadTheme, .redraw, .quit: break
                     }
                     // A finished run that was reconfigured goes back to idle: replay it, so
-                    // one key shows the same prompt and seed under the change.
-                    if command.replays, await engine.state == .idle { await engine.start() }
+                    // one key shows the same prompt and seed under the change. (A run that
+                    // never started, `--paused`, stays waiting for Space or `.`.)
+                    if command.replays, wasFinished, await engine.state == .idle { await engine.start() }
                 } catch {
                     send.yield(.notice("\(error)", isError: true))
                 }

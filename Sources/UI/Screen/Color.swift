@@ -6,15 +6,6 @@ public enum Color: Hashable, Sendable {
     case indexed(UInt8)
     case rgb(UInt8, UInt8, UInt8)
 
-    public static let black = Color.indexed(0)
-    public static let red = Color.indexed(1)
-    public static let green = Color.indexed(2)
-    public static let yellow = Color.indexed(3)
-    public static let blue = Color.indexed(4)
-    public static let magenta = Color.indexed(5)
-    public static let cyan = Color.indexed(6)
-    public static let white = Color.indexed(7)
-
     /// ANSI names as themes spell them, in index order.
     public static let ansiNames = [
         "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",

@@ -61,17 +61,6 @@ public struct ScreenBuffer: Equatable, Sendable {
         }
     }
 
-    /// Lays `style` over the existing cells of `rect` (text kept).
-    public mutating func restyle(_ rect: Rect, with style: Style) {
-        let area = intersect(rect)
-        guard !area.isEmpty else { return }
-        for y in area.y..<area.maxY {
-            for x in area.x..<area.maxX {
-                cells[y * size.width + x].style = cells[y * size.width + x].style.overlaid(by: style)
-            }
-        }
-    }
-
     /// The text of row `y`, continuation cells omitted, trailing blanks kept.
     public func line(_ y: Int) -> String {
         var text = ""

@@ -24,21 +24,46 @@ public struct TokenFlow: Sendable {
         self.width = max(1, width)
         for (i, piece) in TokenEntry.pieces(of: prompt).enumerated() {
             if i > 0 { breakLine(after: nil, mark: false) }
-            place(piece, token: nil)
+            // The prompt wraps at spaces, like the tokens that mostly begin with one.
+            for word in TokenFlow.words(of: piece) {
+                place(wrapping(word), token: nil)
+            }
         }
         if promptOnOwnLine, !prompt.isEmpty, !prompt.hasSuffix("\n") { breakLine(after: nil, mark: false) }
         lineOfToken.reserveCapacity(tokens.count)
         for (index, entry) in tokens.enumerated() {
-            var started = false
             for (i, piece) in entry.pieces.enumerated() {
                 if i > 0 { breakLine(after: index) }
-                if !started {
-                    startToken(width: CellWidth.of(piece))
-                    started = true
+                let text = wrapping(piece)
+                if i == 0 {
+                    lineOfToken.append(lines.count - 1)
+                    columnOfToken.append(column)
                 }
-                place(piece, token: index)
+                place(text, token: index)
             }
         }
+    }
+
+    /// Splits text before each space, so every word keeps its leading space.
+    static func words(of text: String) -> [Substring] {
+        var words: [Substring] = []
+        var start = text.startIndex
+        for index in text.indices where index > start && text[index] == " " && text[text.index(before: index)] != " " {
+            words.append(text[start..<index])
+            start = index
+        }
+        if start < text.endIndex { words.append(text[start...]) }
+        return words
+    }
+
+    /// Word wrap: text that does not fit on the current line starts the next one (text wider
+    /// than a whole line is split by characters instead). The space a wrapped word starts with
+    /// is dropped, so wrapped lines are not indented.
+    private mutating func wrapping(_ text: some StringProtocol) -> String {
+        let textWidth = CellWidth.of(String(text))
+        guard column > 0, column + textWidth > width, textWidth <= width else { return String(text) }
+        breakLine(after: nil, mark: false)
+        return text.hasPrefix(" ") && text.count > 1 ? String(text.dropFirst()) : String(text)
     }
 
     /// The token at or nearest before `column` on `line`, if that line has tokens.
@@ -47,14 +72,6 @@ public struct TokenFlow: Sendable {
         let spans = lines[line].filter { $0.token != nil }
         let candidate = spans.last(where: { $0.column <= target }) ?? spans.first
         return candidate?.token
-    }
-
-    private mutating func startToken(width pieceWidth: Int) {
-        // Word-wrap at token boundaries: a token that does not fit starts a new line (unless
-        // it is wider than the whole line, then it is split by characters).
-        if column > 0, column + pieceWidth > width, pieceWidth <= width { breakLine(after: nil, mark: false) }
-        lineOfToken.append(lines.count - 1)
-        columnOfToken.append(column)
     }
 
     private mutating func place(_ text: String, token: Int?) {

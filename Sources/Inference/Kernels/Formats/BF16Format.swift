@@ -3,6 +3,7 @@ enum BF16Format: BlockFormat {
     static let type = GGMLType.bf16
     static let chunksPerBlock = 1
     static let blockBytes = 64
+    static let isCheapToDecode = true
 
     @inline(__always)
     static func chunk(_ c: Int, of block: UnsafeRawPointer) -> Chunk32 {

@@ -3,6 +3,7 @@ enum F32Format: BlockFormat {
     static let type = GGMLType.f32
     static let chunksPerBlock = 1
     static let blockBytes = 128
+    static let isCheapToDecode = true
 
     @inline(__always)
     static func chunk(_ c: Int, of block: UnsafeRawPointer) -> Chunk32 {

@@ -3,6 +3,7 @@ enum Q8_0Format: BlockFormat {
     static let type = GGMLType.q8_0
     static let chunksPerBlock = 1
     static let blockBytes = 34
+    static let isCheapToDecode = true
 
     @inline(__always)
     static func chunk(_ c: Int, of block: UnsafeRawPointer) -> Chunk32 {

@@ -13,7 +13,8 @@ struct DraftTreeView {
     func render(into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
         let accepted = Set(trace.acceptedPath)
         rows.line("\(trace.drafter) · accepted \(trace.acceptedPath.count)/\(trace.nodes.count)", style: theme[.title], into: &buffer)
-        rows.line("   token          p      q    p/q  verdict", style: theme[.muted], into: &buffer)
+        let columns = "  \(Format.pad("token", 13)) \(Format.padLeft("p", 5)) \(Format.padLeft("q", 6)) \(Format.padLeft("p/q", 6))  verdict"
+        rows.line(columns, style: theme[.muted], into: &buffer)
         for index in DraftTreeView.depthFirstOrder(trace.nodes) {
             let node = trace.nodes[index]
             let depth = DraftTreeView.depth(of: index, in: trace.nodes)

@@ -26,8 +26,4 @@ struct InspectorRows {
         defer { row += 1 }
         return y
     }
-
-    mutating func skip() {
-        if remaining > 0 { row += 1 }
-    }
 }
