@@ -36,6 +36,16 @@ import Inference
         #expect(draftedAndAccepted > 30)
     }
 
+    @Test func lookupDoesNotDraftControlTokens() throws {
+        // " the cat" recurs, but what followed it is the end token, a control token.
+        var strategy = try StrategyCatalog.make(SpeculativeLookupStrategy.descriptor.name, parameters: Self.greedyParameters)
+        let context = DecodingContext(model: ToyModel(seed: 1), prompt: [1, 3, 0, 2, 1, 3], maxNewTokens: 4, seed: 1)
+        let step = try strategy.step(context)
+        guard case .draftTree(let tree) = step.payload else { Issue.record("expected a draft tree"); return }
+        #expect(tree.nodes.isEmpty && tree.drafter == "prompt lookup 2-gram at 0")
+        #expect(step.tokens.map(\.source) == [.greedy])
+    }
+
     @Test func traceShowsTheTreeWithRealNumbers() throws {
         var parameters = DecodingParameters()
         parameters.sampler = SamplerSettings.unfiltered

@@ -35,6 +35,29 @@ struct JSONSchemaConversionTests {
         #expect(draft4.matches(Array("6".utf8)))
     }
 
+    @Test(arguments: [
+        ("minimum", 1.1, nil, nil), ("exclusiveMinimum", -2.05, "maximum", 3.3), ("minimum", -1.5, "exclusiveMaximum", 0.25),
+        ("exclusiveMinimum", 0.0, "exclusiveMaximum", 1.0), ("minimum", 2.0, "maximum", 2.75), (nil, nil, "maximum", -0.5),
+    ] as [(String?, Double?, String?, Double?)])
+    func fractionalNumberBoundsMatchEnumeration(_ lowKey: String?, _ low: Double?, _ highKey: String?, _ high: Double?) throws {
+        var members = ["\"type\":\"number\""]
+        if let lowKey, let low { members.append("\"\(lowKey)\":\(low)") }
+        if let highKey, let high { members.append("\"\(highKey)\":\(high)") }
+        let r = try recognizer("{" + members.joined(separator: ",") + "}")
+        let fractions = ["", ".0", ".00", ".001", ".05", ".049", ".051", ".1", ".10", ".11", ".2", ".25", ".249", ".251", ".3", ".31", ".5", ".75", ".9", ".99"]
+        for integer in -4...4 {
+            for fraction in fractions {
+                let text = (integer == 0 ? ["0", "-0"] : [String(integer)]).map { $0 + fraction }
+                for text in text {
+                    guard let value = Double(text) else { continue }
+                    let aboveLow = low.map { lowKey == "exclusiveMinimum" ? value > $0 : value >= $0 } ?? true
+                    let belowHigh = high.map { highKey == "exclusiveMaximum" ? value < $0 : value <= $0 } ?? true
+                    #expect(r.matches(Array(text.utf8)) == (aboveLow && belowHigh), "\(text) with \(members)")
+                }
+            }
+        }
+    }
+
     @Test func stringsLengthsPatternsAndFormats() throws {
         let lengths = try recognizer(#"{"type":"string","minLength":2,"maxLength":3}"#)
         #expect(!lengths.matches(Array(#""a""#.utf8)))

@@ -56,8 +56,8 @@ struct JSONSchemaTestSuiteTests {
 
     /// Pass counts reached when this test was written; a drop is a regression.
     static let floors: [String: (converted: Int, passed: Int)] = [
-        "draft2020-12": (converted: 167, passed: 560),
-        "draft7": (converted: 164, passed: 531),
+        "draft2020-12": (converted: 169, passed: 568),
+        "draft7": (converted: 166, passed: 539),
     ]
 
     @Test(arguments: ["draft2020-12", "draft7"])

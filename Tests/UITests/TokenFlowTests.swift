@@ -13,9 +13,10 @@ import UI
         // " the cat sat" "\n" " on a mat"
         let flow = TokenFlow(prompt: "Once:", tokens: entries([0, 1, 2, 7, 3, 4, 5]), width: 10, promptOnOwnLine: true)
         let lines = flow.lines.map { $0.map(\.text).joined() }
-        #expect(lines == ["Once:", " the cat", " sat↵", " on a mat"])
+        // " sat" does not fit after " the cat": it wraps, without its leading space.
+        #expect(lines == ["Once:", " the cat", "sat↵", " on a mat"])
         #expect(flow.lineOfToken == [1, 1, 2, 2, 3, 3, 3])
-        #expect(flow.columnOfToken == [0, 4, 0, 4, 0, 3, 5])
+        #expect(flow.columnOfToken == [0, 4, 0, 3, 0, 3, 5])
         #expect(flow.token(onLine: 3, nearColumn: 4) == 5)
     }
 
@@ -23,6 +24,11 @@ import UI
         let flow = TokenFlow(prompt: "Once:", tokens: entries([0, 1]), width: 20, promptOnOwnLine: false)
         #expect(flow.lines.map { $0.map(\.text).joined() } == ["Once: the cat"])
         #expect(flow.lines[0].map(\.token) == [nil, 0, 1])
+    }
+
+    @Test func thePromptWrapsAtSpaces() {
+        let flow = TokenFlow(prompt: "a lighthouse keeper  who", tokens: [], width: 12, promptOnOwnLine: false)
+        #expect(flow.lines.map { $0.map(\.text).joined() } == ["a lighthouse", "keeper  who"])
     }
 
     @Test func wideTokensNeverStraddleTheEdge() {

@@ -12,6 +12,12 @@ public struct Distribution: Sendable, Equatable {
     public private(set) var probabilities: [Double]
     /// True when candidates are ordered by descending logit.
     public private(set) var isSorted: Bool
+    /// Entropy `-Σ p ln p` in nats.
+    public private(set) var entropy = 0.0
+    /// Variance of the surprisal `-ln p`: `Σ p (ln p + H)²`, in nats².
+    public private(set) var varentropy = 0.0
+    /// Number of candidates with non-zero probability.
+    public private(set) var support = 0
 
     /// The softmax of a full logit row; token i is candidate i.
     public init<Row: Collection<Float>>(logits row: Row) {
@@ -29,7 +35,9 @@ public struct Distribution: Sendable, Equatable {
 
     public var count: Int { tokens.count }
 
-    /// Recomputes probabilities from logits (max-shifted so large logits cannot overflow).
+    /// Recomputes probabilities and their summary from logits, max-shifted so large logits
+    /// cannot overflow. Since `ln p_i = z_i - ln Σ e^z`, entropy and varentropy come from the
+    /// logits in one more pass without a logarithm per token (this runs on every vocabulary row).
     mutating func normalize() {
         let maxLogit = logits.max() ?? 0
         var sum = 0.0
@@ -39,8 +47,22 @@ public struct Distribution: Sendable, Equatable {
             result[i] = e
             sum += e
         }
-        for i in result.indices { result[i] /= sum }
+        let logSum = log(sum)
+        var entropy = 0.0
+        var secondMoment = 0.0
+        var support = 0
+        for i in result.indices where result[i] > 0 {
+            let p = result[i] / sum
+            let logP = Double(logits[i] - maxLogit) - logSum
+            result[i] = p
+            entropy -= p * logP
+            secondMoment += p * logP * logP
+            support += 1
+        }
         probabilities = result
+        self.entropy = entropy
+        self.varentropy = max(0, secondMoment - entropy * entropy)
+        self.support = support
     }
 
     /// Replaces the logits (same candidates, same order) and renormalises; `preservesOrder`
@@ -79,9 +101,6 @@ public struct Distribution: Sendable, Equatable {
         return tokens.firstIndex(of: token).map { probabilities[$0] } ?? 0
     }
 
-    /// Number of candidates with non-zero probability.
-    public var support: Int { probabilities.lazy.filter { $0 > 0 }.count }
-
     /// The most probable candidate; ties go to the lowest token id.
     public var argmax: TokenID {
         var best = 0
@@ -89,24 +108,6 @@ public struct Distribution: Sendable, Equatable {
             best = i
         }
         return tokens[best]
-    }
-
-    /// Entropy `-Σ p ln p` in nats.
-    public var entropy: Double {
-        var h = 0.0
-        for p in probabilities where p > 0 { h -= p * log(p) }
-        return h
-    }
-
-    /// Variance of the surprisal `-ln p`: `Σ p (ln p + H)²`, in nats².
-    public var varentropy: Double {
-        let h = entropy
-        var v = 0.0
-        for p in probabilities where p > 0 {
-            let d = log(p) + h
-            v += p * d * d
-        }
-        return v
     }
 
     /// The token whose cumulative-probability interval, walking candidates in held order,
@@ -126,6 +127,12 @@ public struct Distribution: Sendable, Equatable {
     /// The `n` most probable candidates, most probable first (ties by token id), without
     /// sorting the whole vocabulary.
     public func top(_ n: Int) -> [TokenProbability] {
+        topIndices(n).map { TokenProbability(token: tokens[$0], logit: logits[$0], probability: probabilities[$0]) }
+    }
+
+    /// Candidate indices of the `n` most probable, most probable first: a bounded insertion
+    /// list, O(count · log n) comparisons plus an insertion per improvement.
+    func topIndices(_ n: Int) -> [Int] {
         guard n > 0 else { return [] }
         var best: [Int] = []
         best.reserveCapacity(n + 1)
@@ -134,11 +141,16 @@ public struct Distribution: Sendable, Equatable {
         }
         for i in tokens.indices where probabilities[i] > 0 {
             if best.count == n, let last = best.last, !ranksHigher(i, last) { continue }
-            let at = best.firstIndex { ranksHigher(i, $0) } ?? best.count
-            best.insert(i, at: at)
+            var low = 0
+            var high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ranksHigher(best[middle], i) { low = middle + 1 } else { high = middle }
+            }
+            best.insert(i, at: low)
             if best.count > n { best.removeLast() }
         }
-        return best.map { TokenProbability(token: tokens[$0], logit: logits[$0], probability: probabilities[$0]) }
+        return best
     }
 
     /// A display view of this distribution after `stage`.

@@ -63,9 +63,7 @@ public enum SamplerStage: Sendable, Equatable {
                 distribution.sortDescending()
                 distribution.keep(0..<kept, sorted: true)
             } else {
-                let top = distribution.top(kept)
-                let index = Dictionary(uniqueKeysWithValues: distribution.tokens.enumerated().map { ($1, $0) })
-                distribution.keep(top.compactMap { index[$0.token] }, sorted: true)
+                distribution.keep(distribution.topIndices(kept), sorted: true)
             }
 
         case .typicalP(let p):

@@ -21,8 +21,11 @@ public struct SpeculativeLookupStrategy: DecodingStrategy {
     public mutating func step(_ context: DecodingContext) throws -> StepResult {
         let keep = SpeculativeRound.trimCache(context)
         let found = drafter.draft(after: context.tokens)
-        // One token always comes from the target itself, so drafts get the rest of the budget.
-        let drafted = Array((found?.tokens ?? []).prefix(max(0, context.tokenBudget - 1)))
+        // Control tokens copied from a chat template are almost never what the target writes
+        // next, and one token always comes from the target itself: drafts stop before the first
+        // control token and get the rest of the budget.
+        let copyable = (found?.tokens ?? []).prefix { !context.vocabulary.isControl($0) }
+        let drafted = Array(copyable.prefix(max(0, context.tokenBudget - 1)))
         let label = found.map { "prompt lookup \($0.ngramSize)-gram at \($0.matchStart)" } ?? "prompt lookup (no match)"
         return try round.run(.chain(drafted), keep: keep, drafter: label, context: context)
     }

@@ -14,7 +14,6 @@ public struct Grammar: Sendable {
     /// For each rule, the element position where each alternative starts.
     let alternatives: [[Int32]]
     let byteSets: [ByteSet]
-    let ruleNames: [String]
     let root: Int32
     /// Where the grammar came from (file name, "regex", "schema"), for messages.
     public let source: String
@@ -25,7 +24,6 @@ public struct Grammar: Sendable {
         elements = lowered.elements
         alternatives = lowered.alternatives
         byteSets = lowering.byteSets
-        ruleNames = lowering.names
         root = lowered.root
         self.source = source
     }

@@ -27,26 +27,24 @@ extension JSONSchemaCompiler {
         return DecimalRange.integers(from: low, to: high)
     }
 
-    /// Numbers; with bounds, integral bounds are exact (numbers are then written without an
-    /// exponent), fractional bounds are reported as unsupported.
+    /// Numbers; with bounds they are written without an exponent, and bounds are exact.
     mutating func number(_ schema: JSONValue, at path: String) -> GrammarExpression {
         let schema = Self.modernBounds(schema)
-        var low: (value: Int, strict: Bool)?, high: (value: Int, strict: Bool)?
+        var low: (value: Double, strict: Bool)?, high: (value: Double, strict: Bool)?
         for (keyword, strict, isLow) in [("minimum", false, true), ("exclusiveMinimum", true, true), ("maximum", false, false), ("exclusiveMaximum", true, false)] {
             guard let x = schema[keyword]?.numberValue, abs(x) < Self.boundLimit else { continue }
-            guard x.rounded() == x else {
-                report("fractional \(keyword) \(x) for a number at \(path)")
-                continue
-            }
-            let bound = (Int(x), strict)
             if isLow {
-                if low.map({ bound.0 > $0.value || (bound.0 == $0.value && strict) }) ?? true { low = bound }
+                if low.map({ x > $0.value || (x == $0.value && strict) }) ?? true { low = (x, strict) }
             } else {
-                if high.map({ bound.0 < $0.value || (bound.0 == $0.value && strict) }) ?? true { high = bound }
+                if high.map({ x < $0.value || (x == $0.value && strict) }) ?? true { high = (x, strict) }
             }
         }
         if low == nil, high == nil { return common("json-number") }
-        return DecimalRange.numbers(low: low, high: high)
+        guard let expression = DecimalRange.numbers(low: low, high: high) else {
+            report("number bounds with fractions on the same integer part at \(path)")
+            return common("json-number")
+        }
+        return expression
     }
 
     mutating func string(_ schema: JSONValue, at path: String) -> GrammarExpression {

@@ -6,7 +6,9 @@
 /// (state, byte) transition is computed once and then read from a table. Token masks walk a
 /// `TokenTrie` over that table and are cached per state.
 ///
-/// Not thread-safe: one recognizer belongs to one decoding task.
+/// Not thread-safe: one recognizer belongs to one decoding task, and its states only mean
+/// something to it. Its tables only grow (about 1 KB per state); make a new recognizer per
+/// generation to drop them.
 public final class Recognizer {
     public let grammar: Grammar
     private let elements: [Grammar.Element]

@@ -17,7 +17,7 @@ struct SpecialTokenSplitter: Sendable {
     private let candidates: [Candidate]
 
     init(_ candidates: [Candidate]) {
-        self.candidates = candidates.filter { !$0.text.isEmpty && $0.kind.isMatchedInText(parseSpecial: true) }.sorted {
+        self.candidates = candidates.filter { !$0.text.isEmpty }.sorted {
             $0.text.count != $1.text.count ? $0.text.count > $1.text.count : $0.token < $1.token
         }
     }

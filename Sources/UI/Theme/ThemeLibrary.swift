@@ -24,7 +24,10 @@ public struct ThemeLibrary: Sendable {
         }
         candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Themes"))
         var isDirectory: ObjCBool = false
-        let existing = candidates.filter { FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && isDirectory.boolValue }
+        var seen: Set<String> = []
+        let existing = candidates.map(\.standardizedFileURL).filter {
+            FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && isDirectory.boolValue && seen.insert($0.path).inserted
+        }
         return ThemeLibrary(directories: existing)
     }
 

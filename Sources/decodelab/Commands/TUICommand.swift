@@ -73,7 +73,13 @@ enum TUICommand: Command {
         let engine = try Engine(model: model, configuration: configuration, buffering: .unbounded)
 
         let terminal = try await NCursesTerminal()
-        let theme = try themes.initial(requested: parsed.string("--theme"), colorDepth: await terminal.colorDepth)
+        let theme: Theme
+        do {
+            theme = try themes.initial(requested: parsed.string("--theme"), colorDepth: await terminal.colorDepth)
+        } catch {
+            await terminal.restore()
+            throw error
+        }
         var state = AppState(
             modelName: session.name, vocabulary: vocabulary, strategies: StrategyCatalog.descriptors, configuration: configuration,
             promptText: session.promptText, chat: session.chat, chatAvailable: session.chatAvailable,
