@@ -35,4 +35,14 @@ import UI
         let flow = TokenFlow(prompt: "", tokens: entries([9, 9, 9]), width: 5, promptOnOwnLine: false)
         #expect(flow.lines.map { $0.map(\.text).joined() } == ["漢字", "漢字", "漢字"])
     }
+
+    @Test func rejectedDraftsAppearOnlyWhenAskedFor() {
+        var tokens = entries([0, 1, 2])
+        tokens[1] = TokenEntry(step: 0, traced: TracedToken(token: 1, source: .draftRejected), vocabulary: vocabulary)
+        let hidden = TokenFlow(prompt: "", tokens: tokens, width: 40, promptOnOwnLine: false, showingRejectedDrafts: false)
+        #expect(hidden.lines.map { $0.map(\.text).joined() } == [" the sat"])
+        #expect(hidden.lineOfToken == [0, 0, 0])
+        let shown = TokenFlow(prompt: "", tokens: tokens, width: 40, promptOnOwnLine: false)
+        #expect(shown.lines.map { $0.map(\.text).joined() } == [" the cat sat"])
+    }
 }

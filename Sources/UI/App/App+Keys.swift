@@ -116,7 +116,7 @@ extension App {
         case .cursorNewest: state.cursor = nil
         case .cursorUp, .cursorDown:
             let width = Panel.inner(ScreenLayout(size: state.size).text).width
-            let flow = TokenFlow(prompt: state.promptText, tokens: state.tokens, width: width, promptOnOwnLine: state.chat)
+            let flow = TokenFlow(prompt: state.promptText, tokens: state.tokens, width: width, promptOnOwnLine: state.chat, showingRejectedDrafts: state.lens == .source)
             let line = flow.lineOfToken[current] + (action == .cursorUp ? -1 : 1)
             if let target = flow.token(onLine: line, nearColumn: flow.columnOfToken[current]) {
                 state.cursor = target >= last && action == .cursorDown ? nil : target

@@ -19,8 +19,9 @@ public struct TokenFlow: Sendable {
     private var column = 0
 
     /// `promptOnOwnLine` starts the generated text on a new line (a chat reply); otherwise it
-    /// continues the prompt's last line (a completion).
-    public init(prompt: String, tokens: [TokenEntry], width: Int, promptOnOwnLine: Bool) {
+    /// continues the prompt's last line (a completion). Rejected drafts are laid out only when
+    /// `showingRejectedDrafts` (the source lens): elsewhere they would read as garbled text.
+    public init(prompt: String, tokens: [TokenEntry], width: Int, promptOnOwnLine: Bool, showingRejectedDrafts: Bool = true) {
         self.width = max(1, width)
         for (i, piece) in TokenEntry.pieces(of: prompt).enumerated() {
             if i > 0 { breakLine(after: nil, mark: false) }
@@ -32,6 +33,11 @@ public struct TokenFlow: Sendable {
         if promptOnOwnLine, !prompt.isEmpty, !prompt.hasSuffix("\n") { breakLine(after: nil, mark: false) }
         lineOfToken.reserveCapacity(tokens.count)
         for (index, entry) in tokens.enumerated() {
+            if !showingRejectedDrafts, entry.traced.source == .draftRejected {
+                lineOfToken.append(lines.count - 1)
+                columnOfToken.append(column)
+                continue
+            }
             for (i, piece) in entry.pieces.enumerated() {
                 if i > 0 { breakLine(after: index) }
                 let text = wrapping(piece)

@@ -27,7 +27,7 @@ public struct TextPane: Widget {
         drawLegend(into: &buffer, area: area, titleWidth: CellWidth.of(title) + 4, theme: theme)
         let inner = Panel.inner(area)
         guard inner.width > 0, inner.height > 0 else { return }
-        let flow = TokenFlow(prompt: prompt, tokens: tokens, width: inner.width, promptOnOwnLine: chat)
+        let flow = TokenFlow(prompt: prompt, tokens: tokens, width: inner.width, promptOnOwnLine: chat, showingRejectedDrafts: lens == .source)
         let focusLine = cursor.flatMap { flow.lineOfToken.indices.contains($0) ? flow.lineOfToken[$0] : nil } ?? flow.lines.count - 1
         let top = TextPane.firstVisibleLine(focusLine: focusLine, lineCount: flow.lines.count, height: inner.height, following: cursor == nil)
         for row in 0..<inner.height {
