@@ -82,6 +82,7 @@ enum CommandLineError: Error, CustomStringConvertible {
     case invalidValue(flag: String, value: String, expected: String)
     case unexpectedArgument(String)
     case missing(String)
+    case unsupported(String)
 
     var description: String {
         switch self {
@@ -91,6 +92,7 @@ enum CommandLineError: Error, CustomStringConvertible {
         case .invalidValue(let flag, let value, let expected): "option \(flag): '\(value)' is not \(expected)"
         case .unexpectedArgument(let argument): "unexpected argument '\(argument)'"
         case .missing(let what): "missing \(what)"
+        case .unsupported(let why): why
         }
     }
 }

@@ -19,7 +19,7 @@ enum GenerateCommand: Command {
           --chat                wrap the prompt as a user message with the model's chat template
       -n, --n-predict N         tokens to generate (default 128; -1: until the context is full)
       -s, --seed N              random seed (default: random, printed in the summary)
-          --strategy NAME       \(StrategyCatalog.descriptors.map(\.name).joined(separator: ", ")) (default sampling)
+          --strategy NAME       \(StrategyCatalog.descriptors.map(\.name).joined(separator: ", ")) (default sampling; greedy with --temp 0)
           --temp T              temperature (default 0.8; 0 is greedy)
           --top-k K             top-k (default 40; 0 disables)
           --top-p P             top-p (default 0.95; 1 disables)
@@ -45,7 +45,8 @@ enum GenerateCommand: Command {
             switches: [["--chat"], ["--offline"]])
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         let promptText = try promptText(parsed)
-        let strategy = parsed.string("--strategy") ?? "sampling"
+        // `--temp 0` alone means greedy, and the summary and trace should say so.
+        let strategy = try parsed.string("--strategy") ?? (parsed.double("--temp") == 0 ? "greedy" : "sampling")
         guard StrategyCatalog.descriptor(named: strategy) != nil else { throw UnknownStrategy(name: strategy) }
         let parameters = try decodingParameters(parsed)
         let seed = try parsed.uint64("--seed") ?? UInt64.random(in: 0...UInt64(UInt32.max))

@@ -27,8 +27,8 @@ enum TUICommand: Command {
           --top-k K          top-k (0 disables)
           --top-p P          top-p (1 disables)
           --min-p P          min-p (0 disables)
-          --grammar-file F   constrain the text with a GBNF grammar (constrained strategies)
-          --json-schema F    constrain the text to JSON matching a schema (constrained strategies)
+          --grammar-file F   a GBNF grammar (refused until a constrained strategy exists)
+          --json-schema F    a JSON schema (refused until a constrained strategy exists)
           --strategy NAME    decoding strategy (\(StrategyCatalog.descriptors.map(\.name).joined(separator: ", ")))
           --scenario FILE    a demo bundle (samples/scenarios/*.json); the flags above override it
           --theme NAME       colour theme: dark, light, high-contrast, monochrome, or a .json path
@@ -109,6 +109,10 @@ enum TUICommand: Command {
     static func constraint(_ parsed: Arguments) throws -> ConstraintSpec? {
         for (flag, kind) in [("--grammar-file", ConstraintSpec.Kind.gbnf), ("--json-schema", .jsonSchema)] {
             guard let path = parsed.string(flag) else { continue }
+            // Accepting the flag while no strategy applies it would show unconstrained text as if it were constrained.
+            guard StrategyCatalog.descriptors.contains(where: { $0.family == .constrained }) else {
+                throw CommandLineError.unsupported("\(flag): no constrained strategy is built yet; `decodelab grammar check` tests a grammar or schema on its own")
+            }
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw CommandLineError.invalidValue(flag: flag, value: path, expected: "a readable UTF-8 file")
             }
