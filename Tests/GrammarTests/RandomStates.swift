@@ -1,8 +1,9 @@
 @testable import Grammar
+import TestSupport
 
 /// Reachable recognizer states found by random walks over allowed bytes.
 enum RandomStates {
-    static func walk(_ recognizer: Recognizer, steps: Int, using generator: inout SeededGenerator) -> [RecognizerState] {
+    static func walk(_ recognizer: Recognizer, steps: Int, using generator: inout SplitMix64) -> [RecognizerState] {
         var states = [recognizer.initialState]
         var state = recognizer.initialState
         for _ in 0..<steps {

@@ -31,7 +31,7 @@ struct RealVocabularyMaskTests {
             grammar = try Grammar(gbnf: String(contentsOf: GoldenData.url(file), encoding: .utf8), source: file)
         }
         let recognizer = Recognizer(grammar)
-        var generator = SeededGenerator(seed: 2026)
+        var generator = SplitMix64(seed: 2026)
         let states = RandomStates.walk(recognizer, steps: 45, using: &generator)
         for state in states.enumerated().filter({ $0.offset % 3 == 0 }).map(\.element) {
             let mask = recognizer.mask(after: state, in: trie)

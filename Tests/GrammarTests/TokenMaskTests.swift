@@ -14,7 +14,7 @@ struct TokenMaskTests {
                       "é", "😀", "日本", "ab", "abc", "a\"", "1. ", "e4", "Nf3", " O-O", "\n", "\n2.", "[\n", "],", "ab"]
         tokens += pieces.map { Array($0.utf8) }
         tokens += [[0xF0, 0x9F], [0x98, 0x80], [0xE6, 0x97], [0xC3]]
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let alphabet = Array("{}[]\":, 0123456789.eE+-abcfnrstu\\\n".utf8)
         for _ in 0..<400 {
             tokens.append((0..<Int.random(in: 2...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? 0 })
@@ -30,7 +30,7 @@ struct TokenMaskTests {
         let recognizer = Recognizer(try Grammar(gbnf: text, source: file))
         let vocabulary = Self.syntheticVocabulary()
         let trie = TokenTrie(tokens: vocabulary.tokens, special: vocabulary.special, endTokens: vocabulary.end)
-        var generator = SeededGenerator(seed: UInt64(file.utf8.count))
+        var generator = SplitMix64(seed: UInt64(file.utf8.count))
         for _ in 0..<4 {
             for state in RandomStates.walk(recognizer, steps: 40, using: &generator) {
                 let mask = recognizer.mask(after: state, in: trie)

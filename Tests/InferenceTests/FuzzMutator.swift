@@ -1,18 +1,16 @@
+import TestSupport
+
 /// Seeded, structure-aware mutations of a valid file: random bit flips, byte edits, truncations,
 /// insertions and deletions, plus overwriting known fields (counts, lengths, types, dimensions,
 /// offsets) with the values most likely to break a parser.
 struct FuzzMutator: RandomNumberGenerator {
-    private var state: UInt64
+    private var source: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { source = SplitMix64(seed: seed) }
 
     /// SplitMix64: tiny, fast and good enough to drive mutations reproducibly.
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        source.next()
     }
 
     static let interestingBytes: [UInt8] = [0, 1, 0x7F, 0x80, 0xFE, 0xFF, 0xC3, 0xED]

@@ -1,9 +1,10 @@
-import Testing
 @testable import Inference
+import TestSupport
+import Testing
 
 @Suite struct KernelFloatTypesTests {
     @Test func f32() throws {
-        var rng = KernelTestRandom(seed: 1)
+        var rng = SplitMix64(seed: 1)
         let values = (0..<5 * 64).map { _ in Float.random(in: -2...2, using: &rng) }
         let bytes = values.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v.bitPattern >> (8 * $0)) } }
         try KernelTestCase(type: .f32, rows: 5, columns: 64, bytes: bytes).check { b in
@@ -12,7 +13,7 @@ import Testing
     }
 
     @Test func f16() throws {
-        var rng = KernelTestRandom(seed: 2)
+        var rng = SplitMix64(seed: 2)
         let bytes = (0..<6 * 96).flatMap { _ in
             let bits = Float16(Float.random(in: -4...4, using: &rng)).bitPattern
             return [UInt8(bits & 0xFF), UInt8(bits >> 8)]
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func bf16() throws {
-        var rng = KernelTestRandom(seed: 3)
+        var rng = SplitMix64(seed: 3)
         let bytes = (0..<3 * 64).flatMap { _ in
             let bits = UInt16(Float.random(in: -4...4, using: &rng).bitPattern >> 16)
             return [UInt8(bits & 0xFF), UInt8(bits >> 8)]

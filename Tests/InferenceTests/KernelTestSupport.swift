@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import Inference
+import TestSupport
+import Testing
 
 /// Random weight blocks of one type, and checks of the kernels against a scalar dequantizer.
 struct KernelTestCase {
@@ -21,7 +22,7 @@ struct KernelTestCase {
     /// Random blocks whose half-precision scale fields (at `halfOffsets` in each block) hold
     /// small finite values, so every value is finite.
     init(type: GGMLType, rows: Int, columns: Int, halfOffsets: [Int], seed: UInt64) {
-        var rng = KernelTestRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let (blockBytes, blockValues) = Self.layout(type)
         let blocks = rows * columns / blockValues
         var bytes = (0..<blocks * blockBytes).map { _ in UInt8.random(in: 0...255, using: &rng) }
@@ -58,7 +59,7 @@ struct KernelTestCase {
                 row.withUnsafeMutableBufferPointer { matrix.dequantizeRow(r, into: $0.baseAddress!) }
                 #expect(row == Array(expected[r * columns..<(r + 1) * columns]), "\(type.name) row \(r) dequantizes differently")
             }
-            var rng = KernelTestRandom(seed: 7)
+            var rng = SplitMix64(seed: 7)
             let pool = WorkerPool(threads: 2)
             for inputCount in [1, 5] {
                 let inputs = (0..<inputCount * columns).map { _ in Float.random(in: -1...1, using: &rng) }
@@ -86,18 +87,6 @@ struct KernelTestCase {
     }
 }
 
-/// SplitMix64: reproducible test data without depending on the platform's generator.
-struct KernelTestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Little-endian field readers for the scalar references.
 extension Array where Element == UInt8 {

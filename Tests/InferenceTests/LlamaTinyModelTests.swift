@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 @testable import Inference
+import TestSupport
+import Testing
 
 /// A two-layer Llama written by the test: hyper-parameters come from the file, errors name the
 /// key at fault, and a separate output head is used when the file has one.
@@ -8,7 +9,7 @@ import Testing
     static let dim = 32, ff = 64, vocab = 40, layers = 2
 
     static func writer(separateOutput: Bool = false, seed: UInt64 = 5) -> GGUFTestWriter {
-        var rng = KernelTestRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         func f32(_ rows: Int, _ columns: Int, scale: Float = 0.3) -> GGUFTestWriter.Tensor {
             let values = (0..<rows * columns).map { _ in Float.random(in: -scale...scale, using: &rng) }
             return GGUFTestWriter.Tensor(name: "", dimensions: rows == 1 ? [columns] : [columns, rows], type: .f32,

@@ -1,11 +1,13 @@
+import TestSupport
+
 /// Seeded random strings over an alphabet chosen to hit every pre-tokenizer branch: spaces and
 /// line breaks, letters in several scripts, digits of several kinds, contractions, punctuation,
 /// marks, zero-width and non-breaking spaces, emoji, special-token punctuation.
 struct TokenizerRandomText {
-    private var state: UInt64
+    private var source: SplitMix64
 
     init(seed: UInt64) {
-        state = seed
+        source = SplitMix64(seed: seed)
     }
 
     static let alphabet: [String] = [
@@ -15,11 +17,7 @@ struct TokenizerRandomText {
 
     /// SplitMix64.
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        source.next()
     }
 
     mutating func text(maxPieces: Int) -> String {
