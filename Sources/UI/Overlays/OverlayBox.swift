@@ -14,21 +14,8 @@ struct OverlayBox {
     func draw(into buffer: inout ScreenBuffer, theme: Theme) -> Rect {
         let area = area(in: buffer.size)
         buffer.fill(area, style: theme[.overlay])
-        let border = theme[.overlay]
-        let right = area.maxX - 1, bottom = area.maxY - 1
         guard area.width >= 4, area.height >= 3 else { return Rect(x: 0, y: 0, width: 0, height: 0) }
-        for x in area.x + 1..<right {
-            buffer.put("─", x: x, y: area.y, style: border)
-            buffer.put("─", x: x, y: bottom, style: border)
-        }
-        for y in area.y + 1..<bottom {
-            buffer.put("│", x: area.x, y: y, style: border)
-            buffer.put("│", x: right, y: y, style: border)
-        }
-        buffer.put("╭", x: area.x, y: area.y, style: border)
-        buffer.put("╮", x: right, y: area.y, style: border)
-        buffer.put("╰", x: area.x, y: bottom, style: border)
-        buffer.put("╯", x: right, y: bottom, style: border)
+        buffer.drawBorder(area, style: theme[.overlay])
         buffer.put(" \(title) ", x: area.x + 2, y: area.y, style: theme[.overlayTitle], maxWidth: area.width - 4)
         return Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 2)
     }

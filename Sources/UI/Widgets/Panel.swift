@@ -18,20 +18,9 @@ public struct Panel: Widget {
     public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
         guard area.width >= 2, area.height >= 2 else { return }
         let style = theme[focused ? .focusedBorder : .border]
-        let right = area.maxX - 1, bottom = area.maxY - 1
+        let right = area.maxX - 1
         buffer.fill(area, style: theme[.base])
-        for x in area.x + 1..<right {
-            buffer.put("─", x: x, y: area.y, style: style)
-            buffer.put("─", x: x, y: bottom, style: style)
-        }
-        for y in area.y + 1..<bottom {
-            buffer.put("│", x: area.x, y: y, style: style)
-            buffer.put("│", x: right, y: y, style: style)
-        }
-        buffer.put("╭", x: area.x, y: area.y, style: style)
-        buffer.put("╮", x: right, y: area.y, style: style)
-        buffer.put("╰", x: area.x, y: bottom, style: style)
-        buffer.put("╯", x: right, y: bottom, style: style)
+        buffer.drawBorder(area, style: style)
         let titleWidth = buffer.put(" \(title) ", x: area.x + 2, y: area.y, style: theme[.title], maxWidth: area.width - 4)
         let badgeText = " \(badge) "
         let badgeWidth = CellWidth.of(badgeText)
