@@ -21,7 +21,11 @@ public struct Distribution: Sendable, Equatable {
 
     /// The softmax of a full logit row; token i is candidate i.
     public init<Row: Collection<Float>>(logits row: Row) {
-        self.init(tokens: (0..<row.count).map { TokenID($0) }, logits: Array(row), isSorted: false)
+        let identity = [TokenID](unsafeUninitializedCapacity: row.count) { buffer, initialized in
+            for i in 0..<row.count { buffer[i] = TokenID(truncatingIfNeeded: i) }
+            initialized = row.count
+        }
+        self.init(tokens: identity, logits: Array(row), isSorted: false)
     }
 
     public init(tokens: [TokenID], logits: [Float], isSorted: Bool) {
@@ -40,28 +44,49 @@ public struct Distribution: Sendable, Equatable {
     /// logits in one more pass without a logarithm per token (this runs on every vocabulary row).
     mutating func normalize() {
         let maxLogit = logits.max() ?? 0
-        var sum = 0.0
-        var result = [Double](repeating: 0, count: logits.count)
-        for i in logits.indices where logits[i] > -.infinity {
-            let e = exp(Double(logits[i] - maxLogit))
-            result[i] = e
-            sum += e
+        let count = logits.count
+        var result = [Double](repeating: 0, count: count)
+        // Eight lanes at a time; the tail is padded with -inf, which contributes exactly nothing.
+        func shiftedLogits(_ logits: UnsafeBufferPointer<Float>, at i: Int) -> VectorExp.Lanes {
+            var lanes = VectorExp.Lanes(repeating: -.infinity)
+            for lane in 0..<min(8, count - i) { lanes[lane] = Double(logits[i + lane] - maxLogit) }
+            return lanes
         }
+        var sumLanes = VectorExp.Lanes()
+        logits.withUnsafeBufferPointer { logits in
+            result.withUnsafeMutableBufferPointer { result in
+                for i in stride(from: 0, to: count, by: 8) {
+                    let e = VectorExp.exp(shiftedLogits(logits, at: i))
+                    sumLanes += e
+                    for lane in 0..<min(8, count - i) { result[i + lane] = e[lane] }
+                }
+            }
+        }
+        let sum = sumLanes.sum()
+        let inverseSum = 1 / sum
         let logSum = log(sum)
-        var entropy = 0.0
-        var secondMoment = 0.0
+        var entropyLanes = VectorExp.Lanes()
+        var secondMomentLanes = VectorExp.Lanes()
         var support = 0
-        for i in result.indices where result[i] > 0 {
-            let p = result[i] / sum
-            let logP = Double(logits[i] - maxLogit) - logSum
-            result[i] = p
-            entropy -= p * logP
-            secondMoment += p * logP * logP
-            support += 1
+        logits.withUnsafeBufferPointer { logits in
+            result.withUnsafeMutableBufferPointer { result in
+                for i in stride(from: 0, to: count, by: 8) {
+                    var e = VectorExp.Lanes()
+                    for lane in 0..<min(8, count - i) { e[lane] = result[i + lane] }
+                    let p = e * inverseSum
+                    let positive = e .> 0
+                    let logP = (shiftedLogits(logits, at: i) - logSum).replacing(with: 0, where: .!positive)
+                    entropyLanes -= p * logP
+                    secondMomentLanes += p * logP * logP
+                    support += (0..<8).reduce(0) { $0 + (positive[$1] ? 1 : 0) }
+                    for lane in 0..<min(8, count - i) { result[i + lane] = p[lane] }
+                }
+            }
         }
+        let entropy = entropyLanes.sum()
         probabilities = result
         self.entropy = entropy
-        self.varentropy = max(0, secondMoment - entropy * entropy)
+        self.varentropy = max(0, secondMomentLanes.sum() - entropy * entropy)
         self.support = support
     }
 
@@ -139,7 +164,9 @@ public struct Distribution: Sendable, Equatable {
         func ranksHigher(_ a: Int, _ b: Int) -> Bool {
             logits[a] != logits[b] ? logits[a] > logits[b] : tokens[a] < tokens[b]
         }
-        for i in tokens.indices where probabilities[i] > 0 {
+        // Logit of the current n-th best: most candidates fail this one comparison.
+        var cutoff = -Float.infinity
+        for i in tokens.indices where logits[i] >= cutoff && probabilities[i] > 0 {
             if best.count == n, let last = best.last, !ranksHigher(i, last) { continue }
             var low = 0
             var high = best.count
@@ -149,6 +176,7 @@ public struct Distribution: Sendable, Equatable {
             }
             best.insert(i, at: low)
             if best.count > n { best.removeLast() }
+            if best.count == n, let last = best.last { cutoff = logits[last] }
         }
         return best
     }
