@@ -11,6 +11,7 @@ let commands: [any Command.Type] = [
     StrategiesCommand.self,
     TokenizeCommand.self,
     GrammarCommand.self,
+    SelftestCommand.self,
 ]
 
 @MainActor func printUsage() {

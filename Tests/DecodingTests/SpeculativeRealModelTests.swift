@@ -35,6 +35,30 @@ import Inference
         #expect(run.steps.count < expected.steps.count)
     }
 
+    static let samples = ["code-edit", "explain-concept", "json-rewrite", "story", "summarise"]
+    static let treeStrategies = [
+        SpeculativeTreeStrategy.descriptor.name, TokenRecyclingStrategy.descriptor.name, LookaheadStrategy.descriptor.name,
+        SpeculativeLayerSkipStrategy.descriptor.name,
+    ]
+
+    /// 128 tokens of every sample prompt: each tree strategy emits exactly the greedy tokens.
+    /// Those that draft for free must also need fewer target passes than greedy needs tokens.
+    @Test(arguments: samples)
+    func treeStrategiesAreGreedy(sample: String) throws {
+        let (model, tokenizer) = try Self.load()
+        let prompt = try Self.prompt(sample, tokenizer: tokenizer)
+        var reference = GreedyStrategy()
+        let expected = try decode(&reference, model: model, prompt: prompt, maxNewTokens: 128)
+        for name in Self.treeStrategies {
+            var strategy = try StrategyCatalog.make(name, parameters: Self.greedy)
+            let run = try decode(&strategy, model: model, prompt: prompt, maxNewTokens: 128)
+            #expect(run.tokens == expected.tokens, "\(name) on \(sample)")
+            if name != SpeculativeTreeStrategy.descriptor.name {
+                #expect(run.steps.count < expected.steps.count, "\(name) on \(sample): \(run.steps.count) passes")
+            }
+        }
+    }
+
     @Test func earlyExitIsGreedy() throws {
         let (model, tokenizer) = try Self.load()
         let prompt = try Self.prompt("story", tokenizer: tokenizer)

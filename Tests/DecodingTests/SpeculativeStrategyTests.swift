@@ -6,7 +6,11 @@ import Inference
 /// The speculative strategies on the ToyModel, through the real loop: drafting, one target pass
 /// over a chain, verification, KV rollback by commit/truncate, bonus tokens.
 @Suite struct SpeculativeStrategyTests {
-    static let names = [SpeculativeLookupStrategy.descriptor.name, SpeculativeEarlyExitStrategy.descriptor.name]
+    static let names = [
+        SpeculativeLookupStrategy.descriptor.name, SpeculativeEarlyExitStrategy.descriptor.name,
+        SpeculativeTreeStrategy.descriptor.name, TokenRecyclingStrategy.descriptor.name, LookaheadStrategy.descriptor.name,
+        SpeculativeLayerSkipStrategy.descriptor.name,
+    ]
     /// Prompts with and without repeats, so lookup sometimes finds nothing.
     static let prompts: [[TokenID]] = [[1, 3, 6, 9, 1, 11, 14, 1, 3], [2, 5], [1, 4, 7, 15, 10, 2, 12, 14]]
 

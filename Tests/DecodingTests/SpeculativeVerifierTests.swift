@@ -15,13 +15,7 @@ import Inference
     /// children of the committed text, and reports the first emitted token.
     static func oneLevel(p: [Double], q: [Double], k: Int, drawing: SiblingDrawing, verifier: some DraftVerifier,
                          uniforms: inout EnumeratingUniforms) -> FirstToken {
-        var tokens: [TokenID] = []
-        for _ in 0..<k {
-            let proposal = drawing == .independent ? q : SpeculativeMath.removing(tokens, from: q)
-            // Without replacement, q may run out of tokens before k siblings are drawn.
-            guard proposal.contains(where: { $0 > 0 }) else { break }
-            tokens.append(TokenID(uniforms.draw(weights: proposal).index))
-        }
+        let tokens = drawing.draw(k, from: q, uniforms: &uniforms)
         let tree = DraftTree(nodes: tokens.map { .init(token: $0, parent: nil, proposal: 0) }, proposals: [q])
         let outcome = verifier.verify(tree, targets: Array(repeating: p, count: tokens.count + 1), uniforms: &uniforms)
         return FirstToken(token: outcome.emittedTokens[0], accepted: !outcome.acceptedPath.isEmpty)

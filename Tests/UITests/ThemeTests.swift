@@ -19,6 +19,14 @@ import UI
         #expect(Set(scale).count == 5)
     }
 
+    /// The source lens must tell grammar-forced tokens from sampled and greedy ones.
+    @Test(arguments: ["dark", "light", "high-contrast", "monochrome"])
+    func grammarForcedTokensStandOut(_ name: String) throws {
+        let theme = try library.load(name)
+        #expect(theme[.grammarForced] != theme[.sampled])
+        #expect(theme[.grammarForced] != theme[.greedy])
+    }
+
     @Test func darkThemeResolvesPaletteReferences() throws {
         let dark = try library.load("dark")
         #expect(dark[.title].foreground == .indexed(75))

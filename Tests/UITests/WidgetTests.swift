@@ -50,8 +50,8 @@ import UI
         ], effectiveSampleSize: 1.72, resampled: true)
         let buffer = render(.particles(trace))
         assertSnapshot(buffer, named: "inspector-particles")
-        #expect(buffer.text.contains("ESS 1.72 · resampled"))
-        #expect(buffer.text.contains("1■←0"))
+        #expect(buffer.text.contains("ESS 1.72 → resampled"))
+        #expect(buffer.text.contains(" 1 done ←0"))
     }
 
     @Test func sparklineScalesToItsMaximum() {

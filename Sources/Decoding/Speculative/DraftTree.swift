@@ -67,6 +67,21 @@ public struct DraftTree: Sendable, Equatable {
         return path
     }
 
+    /// The evaluation batch for this tree: the committed tokens the cache lacks (`pending`,
+    /// the first at position `keep`) followed by every node after its parent, siblings sharing
+    /// a position.
+    public func batch(pending: [TokenID], startingAt keep: Int) -> [BatchToken] {
+        var batch = BatchToken.chain(pending, startingAt: keep)
+        var depths: [Int] = []
+        for node in nodes {
+            let depth = node.parent.map { depths[$0] + 1 } ?? 1
+            depths.append(depth)
+            let parentRow = node.parent.map { $0 + pending.count } ?? pending.count - 1
+            batch.append(BatchToken(token: node.token, position: keep + pending.count + depth - 1, parent: parentRow))
+        }
+        return batch
+    }
+
     /// The draft distribution a node was drawn from.
     public func proposal(of node: Int) -> [Double]? {
         nodes[node].proposal.map { proposals[$0] }

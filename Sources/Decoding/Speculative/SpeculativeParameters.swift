@@ -6,6 +6,25 @@ public enum SpeculativeParameters {
         name: "ngram-size", summary: "longest n-gram prompt lookup matches", range: 1...8, step: 1)
     public static let exitLayer = ParameterDescriptor(
         name: "exit-layer", summary: "layers the early-exit draft runs before the head", range: 1...64, step: 1)
+    public static let treeWidth = ParameterDescriptor(
+        name: "tree-width", summary: "children per expanded node, and nodes expanded per depth", range: 1...8, step: 1)
+    public static let treeDepth = ParameterDescriptor(
+        name: "tree-depth", summary: "deepest level of the draft tree", range: 1...16, step: 1)
+    public static let siblingsWithoutReplacement = ParameterDescriptor(
+        name: "without-replacement", summary: "1: sampled siblings drawn without replacement (RSD), 0: independently (SpecInfer)",
+        range: 0...1, step: 1)
+    public static let treeSize = ParameterDescriptor(
+        name: "tree-size", summary: "draft tree nodes verified per target pass", range: 1...128, step: 4)
+    public static let lookaheadNgram = ParameterDescriptor(
+        name: "lookahead-ngram", summary: "n-gram length lookahead collects and verifies (window levels + 1)", range: 2...8, step: 1)
+    public static let windowWidth = ParameterDescriptor(
+        name: "window", summary: "Jacobi window width (guessed positions per level)", range: 1...32, step: 1)
+    public static let poolSize = ParameterDescriptor(
+        name: "pool-size", summary: "n-grams kept per first token, all verified each pass", range: 1...32, step: 1)
+    public static let skipLayers = ParameterDescriptor(
+        name: "skip-layers", summary: "layers the layer-skip draft leaves out", range: 1...62, step: 1)
+    public static let adaptiveDraft = ParameterDescriptor(
+        name: "adaptive-draft", summary: "1: draft length grows while drafts pass, shrinks on rejection (PEARL)", range: 0...1, step: 1)
 
     /// A whole-number parameter, its default when unset, clamped to its range.
     public static func integer(_ parameter: ParameterDescriptor, in parameters: DecodingParameters, default value: Int) -> Int {

@@ -5,6 +5,8 @@ import Inference
 /// and the emitted tokens appended to the context.
 struct SpeculativeRound {
     let chain: SamplerChain
+    /// How sampled siblings were drawn, which decides the proposal each is judged against.
+    var siblings: SiblingDrawing = .independent
 
     /// Cuts the cache to what a round may keep: every committed token except at least the last,
     /// whose logits are the root target. Returns the number kept.
@@ -14,14 +16,13 @@ struct SpeculativeRound {
         return keep
     }
 
-    func run(_ tree: DraftTree, keep: Int, drafter: String, context: DecodingContext) throws -> StepResult {
+    /// `observe` sees the target's raw distribution after the committed text (row 0) and after
+    /// every node i (row i + 1), for drafters that learn from the target's predictions.
+    func run(_ tree: DraftTree, keep: Int, drafter: String, context: DecodingContext,
+             observe: (_ row: Int, _ raw: Distribution) -> Void = { _, _ in }) throws -> StepResult {
         let text = context.tokens
         let pending = Array(text[keep...])
-        var batch = BatchToken.chain(pending, startingAt: keep)
-        for (i, node) in tree.nodes.enumerated() {
-            let parentRow = node.parent.map { $0 + pending.count } ?? pending.count - 1
-            batch.append(BatchToken(token: node.token, position: text.count + tree.depth(of: i) - 1, parent: parentRow))
-        }
+        let batch = tree.batch(pending: pending, startingAt: keep)
         let rows = Array((pending.count - 1)..<batch.count)
         let logits = try context.evaluate(batch, options: EvaluationOptions(outputRows: .rows(rows)))
 
@@ -30,11 +31,12 @@ struct SpeculativeRound {
         var entropies: [Double] = []
         for row in rows.indices {
             let drafted = row == 0 ? [] : tree.path(to: row - 1).map { tree.nodes[$0].token }
-            let distribution = chain.run(logits: logits.row(row), history: text + drafted).final
-            targets.append(SpeculativeMath.dense(distribution, vocabularySize: logits.vocabularySize))
-            entropies.append(distribution.entropy)
+            let result = chain.run(logits: logits.row(row), history: text + drafted)
+            observe(row, result.raw)
+            targets.append(SpeculativeMath.dense(result.final, vocabularySize: logits.vocabularySize))
+            entropies.append(result.final.entropy)
         }
-        let verifier: any DraftVerifier = chain.settings.isGreedy ? GreedyVerifier() : RecursiveRejectionVerifier(siblings: .independent)
+        let verifier: any DraftVerifier = chain.settings.isGreedy ? GreedyVerifier() : RecursiveRejectionVerifier(siblings: siblings)
         let outcome = verifier.verify(tree, targets: targets, uniforms: &context.random)
         try context.model.commit(path: Array(pending.indices) + outcome.acceptedPath.map { $0 + pending.count })
 

@@ -11,6 +11,15 @@ public enum StrategyCatalog {
         Entry(descriptor: BeamSearchStrategy.descriptor) { BeamSearchStrategy(width: $0.beamWidth, lengthPenalty: $0.lengthPenalty) },
         Entry(descriptor: SpeculativeLookupStrategy.descriptor) { SpeculativeLookupStrategy(parameters: $0) },
         Entry(descriptor: SpeculativeEarlyExitStrategy.descriptor) { SpeculativeEarlyExitStrategy(parameters: $0) },
+        Entry(descriptor: SpeculativeTreeStrategy.descriptor) { SpeculativeTreeStrategy(parameters: $0) },
+        Entry(descriptor: TokenRecyclingStrategy.descriptor) { TokenRecyclingStrategy(parameters: $0) },
+        Entry(descriptor: LookaheadStrategy.descriptor) { LookaheadStrategy(parameters: $0) },
+        Entry(descriptor: SpeculativeLayerSkipStrategy.descriptor) { SpeculativeLayerSkipStrategy(parameters: $0) },
+        Entry(descriptor: ConstrainedMaskStrategy.descriptor) { try ConstrainedMaskStrategy(parameters: $0) },
+        Entry(descriptor: ConstrainedCheckStrategy.descriptor) { try ConstrainedCheckStrategy(parameters: $0) },
+        Entry(descriptor: AWRSStrategy.descriptor) { try AWRSStrategy(parameters: $0) },
+        Entry(descriptor: SMCStrategy.descriptor) { try SMCStrategy(parameters: $0) },
+        Entry(descriptor: ASApStrategy.descriptor) { try ASApStrategy(parameters: $0) },
     ]
 
     public static var descriptors: [StrategyDescriptor] { entries.map(\.descriptor) }

@@ -45,10 +45,13 @@ public struct DraftTreeTrace: Sendable, Codable, Equatable {
     public var acceptedPath: [Int]
     /// What drafted the tree ("early exit @ layer 8", "prompt lookup 3-gram", ...).
     public var drafter: String
+    /// The Jacobi window behind the tree, for lookahead decoding; nil for other drafters.
+    public var jacobi: JacobiGridTrace?
 
-    public init(nodes: [Node], acceptedPath: [Int], drafter: String) {
+    public init(nodes: [Node], acceptedPath: [Int], drafter: String, jacobi: JacobiGridTrace? = nil) {
         self.nodes = nodes
         self.acceptedPath = acceptedPath
         self.drafter = drafter
+        self.jacobi = jacobi
     }
 }

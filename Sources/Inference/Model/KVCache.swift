@@ -54,4 +54,45 @@ final class KVCache {
         committedCount = min(committedCount, max(0, count))
         validCount = validCount.map { min($0, committedCount) }
     }
+
+    /// A copy of the committed positions from `start` on.
+    func segment(from start: Int) -> KVSegment {
+        let first = min(max(0, start), committedCount)
+        let count = committedCount - first
+        var segmentKeys = [Float](repeating: 0, count: count * layerCount * width)
+        var segmentValues = segmentKeys
+        segmentKeys.withUnsafeMutableBufferPointer { outKeys in
+            segmentValues.withUnsafeMutableBufferPointer { outValues in
+                for position in 0..<count {
+                    for layer in 0..<layerCount {
+                        let offset = (position * layerCount + layer) * width
+                        (outKeys.baseAddress! + offset).update(from: keys(layer: layer, slot: first + position), count: width)
+                        (outValues.baseAddress! + offset).update(from: values(layer: layer, slot: first + position), count: width)
+                    }
+                }
+            }
+        }
+        return KVSegment(layerCount: layerCount, width: width, keys: segmentKeys, values: segmentValues,
+                         writtenLayers: validCount.map { $0 >= committedCount })
+    }
+
+    /// Keeps the first `start` committed positions and appends the segment's as committed.
+    func restore(_ segment: KVSegment, at start: Int, count: Int) {
+        truncate(to: start)
+        segment.keys.withUnsafeBufferPointer { inKeys in
+            segment.values.withUnsafeBufferPointer { inValues in
+                for position in 0..<count {
+                    for layer in 0..<layerCount {
+                        let offset = (position * layerCount + layer) * width
+                        keys(layer: layer, slot: committedCount + position).update(from: inKeys.baseAddress! + offset, count: width)
+                        values(layer: layer, slot: committedCount + position).update(from: inValues.baseAddress! + offset, count: width)
+                    }
+                }
+            }
+        }
+        for layer in 0..<layerCount where segment.writtenLayers[layer] && validCount[layer] == committedCount {
+            validCount[layer] += count
+        }
+        committedCount += count
+    }
 }

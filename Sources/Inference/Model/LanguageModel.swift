@@ -113,6 +113,15 @@ public protocol LanguageModel: AnyObject {
 
     /// Keeps only the first `count` committed positions.
     func truncate(to count: Int)
+
+    /// A copy of the committed positions from `start` on (all of them from the last shared
+    /// position), to be written back by `restore`: continuations of one committed prefix
+    /// (SMC particles) each keep their own positions and take turns in the cache.
+    func cacheSegment(from start: Int) -> CacheSegment
+
+    /// Keeps the first `segment.start` committed positions and appends the segment's as
+    /// committed, exactly as they were when copied; drops any pending batch.
+    func restore(_ segment: CacheSegment) throws
 }
 
 extension LanguageModel {

@@ -86,6 +86,21 @@ public final class ToyModel: LanguageModel {
         pending = nil
     }
 
+    public func cacheSegment(from start: Int) -> CacheSegment {
+        let first = min(max(0, start), committed.count)
+        return CacheSegment(start: first, count: committed.count - first, storage: .tokens(Array(committed[first...])))
+    }
+
+    public func restore(_ segment: CacheSegment) throws {
+        guard case .tokens(let tokens) = segment.storage else {
+            throw ModelError.invalidBatch("the cache segment was not made by a ToyModel")
+        }
+        try CacheSegmentRules.check(segment, committed: committed.count, contextLength: contextLength)
+        truncate(to: segment.start)
+        committed += tokens
+        committedCount = committed.count
+    }
+
     // MARK: the distribution
 
     /// Word classes: 0 end, 1 article, 2 noun, 3 verb, 4 preposition, 5 place, 6 "and",

@@ -23,17 +23,14 @@ extension App {
         case .step: return [.step]
         case .pickStrategy(let number): return pickStrategy(number - 1, in: &state)
         case .nextStrategy, .previousStrategy:
-            guard !state.strategies.isEmpty else { return [] }
-            let offset = action == .nextStrategy ? 1 : -1
-            let current = state.strategyIndex ?? 0
-            return pickStrategy((current + offset + state.strategies.count) % state.strategies.count, in: &state)
+            return cycleStrategy(by: action == .nextStrategy ? 1 : -1, in: &state)
         case .pickStrategyMenu: state.overlay = .strategyPicker(selected: state.strategyIndex ?? 0)
         case .restart: return [.restart]
         case .newSeed:
             state.configuration.seed = nextSeed(after: state.configuration.seed)
             return [.setSeed(state.configuration.seed)]
         case .editPrompt: state.overlay = .promptEditor(PromptEditor(text: state.promptText, chat: state.chat && state.chatAvailable))
-        case .constraint: return constraint(in: &state)
+        case .constraint: openConstraintPicker(thenStrategy: nil, in: &state)
         case .nextLens:
             state.lens = state.lens.next
             show("lens: \(state.lens.rawValue) — \(state.lens.legendText)", in: &state)
@@ -57,6 +54,11 @@ extension App {
             return []
         }
         let name = state.strategies[index].name
+        if state.strategies[index].needsConstraint, state.configuration.parameters.constraint == nil {
+            openConstraintPicker(thenStrategy: name, in: &state)
+            show("\(name) needs a constraint: pick one (Esc keeps \(state.configuration.strategy))", in: &state)
+            return []
+        }
         show("strategy \(index + 1): \(name) — same prompt, same seed", in: &state)
         // Shown at once; the engine's `started` event confirms it (a run that never started
         // sends none until Space).
@@ -84,17 +86,36 @@ extension App {
         return [.setParameter(name, value)]
     }
 
-    /// Constraints come from the command line or a scenario; `c` says which one is loaded and
-    /// whether any strategy can use it.
-    static func constraint(in state: inout AppState) -> [AppCommand] {
-        if !state.strategies.contains(where: { $0.family == .constrained }) {
-            show("no constraints available yet: no constrained strategy is built in", in: &state)
-        } else if let constraint = state.configuration.parameters.constraint {
-            show("constraint: \(constraint.kind.rawValue) from \(constraint.origin ?? "the scenario") — constrained strategies apply it", in: &state)
-        } else {
-            show("no constraint loaded: start with --grammar-file FILE, --json-schema FILE or a scenario", in: &state)
+    /// `s`/`S` step through the strategies, passing over those that need a constraint while
+    /// none is loaded (picking one by number or from the menu asks for it instead).
+    static func cycleStrategy(by offset: Int, in state: inout AppState) -> [AppCommand] {
+        let count = state.strategies.count
+        guard count > 0 else { return [] }
+        let current = state.strategyIndex ?? 0
+        let hasConstraint = state.configuration.parameters.constraint != nil
+        for step in 1...count {
+            let index = ((current + offset * step) % count + count) % count
+            if hasConstraint || !state.strategies[index].needsConstraint {
+                return pickStrategy(index, in: &state)
+            }
         }
         return []
+    }
+
+    static func openConstraintPicker(thenStrategy: String?, in state: inout AppState) {
+        state.overlay = .constraintPicker(ConstraintPicker(
+            files: state.constraintFiles, current: state.configuration.parameters.constraint?.origin, thenStrategy: thenStrategy))
+    }
+
+    /// How to reach the strategies that apply a constraint: "keys 6-9", "keys 8 9, m or s",
+    /// or "m or s" when none has a number key; nil when there are none.
+    static func constrainedKeys(_ strategies: [StrategyDescriptor]) -> String? {
+        let numbers = strategies.indices.filter { strategies[$0].needsConstraint }.map { $0 + 1 }
+        guard !numbers.isEmpty else { return nil }
+        let keyed = numbers.filter { $0 <= 9 }
+        guard let first = keyed.first, let last = keyed.last else { return "m or s" }
+        let keys = keyed.count > 2 && last - first == keyed.count - 1 ? "\(first)-\(last)" : keyed.map(String.init).joined(separator: " ")
+        return keyed.count < numbers.count ? "keys \(keys), m or s" : "keys \(keys)"
     }
 
     /// SplitMix-style step so `R` walks a reproducible sequence of seeds.

@@ -8,6 +8,10 @@ extension App {
             return []
         case .strategyPicker(let selected):
             return pickerKey(key, selected: selected, in: &state)
+        case .constraintPicker(var picker):
+            let commands = picker.typed == nil ? constraintListKey(key, picker: &picker, in: &state) : constraintPathKey(key, picker: &picker, in: &state)
+            if case .constraintPicker = state.overlay { state.overlay = .constraintPicker(picker) }
+            return commands
         case .promptEditor(var editor):
             let commands = editorKey(key, editor: &editor, in: &state)
             if case .promptEditor = state.overlay { state.overlay = .promptEditor(editor) }
@@ -32,6 +36,61 @@ extension App {
             return perform(.quit, in: &state)
         default:
             state.overlay = nil
+        }
+        return []
+    }
+
+    /// ↑↓ (k j) move, Enter chooses, `/` starts typing a regex, Esc closes.
+    private static func constraintListKey(_ key: Key, picker: inout ConstraintPicker, in state: inout AppState) -> [AppCommand] {
+        switch key {
+        case .up, .character("k"): picker.move(by: -1)
+        case .down, .character("j"): picker.move(by: 1)
+        case .pageUp: picker.move(by: -10)
+        case .pageDown: picker.move(by: 10)
+        case .character("/"): picker.typed = "/"
+        case .control("c"), .character("q"): return perform(.quit, in: &state)
+        case .escape: state.overlay = nil
+        case .enter:
+            switch picker.choice {
+            case .file(let path):
+                state.overlay = nil
+                show("loading \(path)…", in: &state)
+                return [.loadConstraint(path, thenStrategy: picker.thenStrategy)]
+            case .typePath:
+                picker.typed = ""
+            case .none:
+                state.overlay = nil
+                if let strategy = state.strategy, strategy.needsConstraint {
+                    show("\(strategy.name) needs a constraint: switch to another strategy first", isError: true, in: &state)
+                    return []
+                }
+                return [.setConstraint(nil, thenStrategy: nil)]
+            }
+        default: break
+        }
+        return []
+    }
+
+    /// Typing a path or `/regex/`: Enter loads it, Esc goes back to the list, Ctrl-U clears.
+    private static func constraintPathKey(_ key: Key, picker: inout ConstraintPicker, in state: inout AppState) -> [AppCommand] {
+        var typed = picker.typed ?? ""
+        switch key {
+        case .escape: picker.typed = nil
+        case .control("c"): return perform(.quit, in: &state)
+        case .control("u"): picker.typed = ""
+        case .backspace:
+            if !typed.isEmpty { typed.removeLast() }
+            picker.typed = typed
+        case .tab: break
+        case .enter:
+            guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+            state.overlay = nil
+            show("loading \(typed)…", in: &state)
+            return [.loadConstraint(typed, thenStrategy: picker.thenStrategy)]
+        case .character(let c):
+            typed.append(c)
+            picker.typed = typed
+        default: break
         }
         return []
     }

@@ -1,3 +1,5 @@
+import Decoding
+
 extension App {
     /// Draws the whole screen for `state` at its size.
     public static func render(_ state: AppState) -> ScreenBuffer {
@@ -15,9 +17,11 @@ extension App {
         }
         if !layout.inspector.isEmpty {
             let selected = state.selectedToken.flatMap { state.tokens.indices.contains($0) ? state.tokens[$0] : nil }
-            InspectorPane(step: state.selectedStep, selected: state.cursor == nil ? nil : selected, vocabulary: state.vocabulary,
-                          focused: state.focus == .inspector)
-                .render(into: &buffer, area: layout.inspector, theme: theme)
+            var inspector = InspectorPane(step: state.selectedStep, selected: state.cursor == nil ? nil : selected, vocabulary: state.vocabulary,
+                                          focused: state.focus == .inspector)
+            inspector.cost = SpeculationCostPanel(statistics: SpeculationStatistics(steps: state.steps), tokensPerSecond: state.stats.tokensPerSecond,
+                                                  verifyCost: state.verifyCost, draftSize: 0)
+            inspector.render(into: &buffer, area: layout.inspector, theme: theme)
         }
         if !layout.timeline.isEmpty {
             TimelinePane(steps: state.steps, focused: state.focus == .timeline).render(into: &buffer, area: layout.timeline, theme: theme)
@@ -36,6 +40,8 @@ extension App {
         case .strategyPicker(let selected):
             StrategyPickerOverlay(strategies: state.strategies, selected: selected, current: state.configuration.strategy)
                 .render(into: &buffer, theme: state.theme)
+        case .constraintPicker(let picker):
+            ConstraintPickerOverlay(picker: picker, current: state.configuration.parameters.constraint).render(into: &buffer, theme: state.theme)
         case .tokenDetail:
             guard let index = state.selectedToken, state.tokens.indices.contains(index) else { return }
             let entry = state.tokens[index]

@@ -30,6 +30,11 @@ extension App {
             state.dirty = true
             show("theme: \(theme.name)", in: &state)
             return []
+        case .constraintLoaded(let constraint, let strategy):
+            state.configuration.parameters.constraint = constraint
+            if let strategy { state.configuration.strategy = strategy }
+            announce(constraint, in: &state)
+            return []
         case .terminationRequested:
             state.quitting = true
             return [.quit]
@@ -64,6 +69,23 @@ extension App {
         case .failed(let message):
             state.status = .failed(message)
             show(message, isError: true, in: &state)
+        }
+    }
+
+    /// Says what the new constraint does now: applied by the current strategy, or waiting for
+    /// a constrained one (with the keys that pick one).
+    static func announce(_ constraint: ConstraintSpec?, in state: inout AppState) {
+        guard let constraint else {
+            show("constraint removed — decoding unconstrained from the prompt", in: &state)
+            return
+        }
+        let name = "\(constraint.displayName) (\(constraint.kind.rawValue))"
+        if let strategy = state.strategy, strategy.needsConstraint {
+            show("constraint \(name) — \(strategy.name) from the prompt, same seed", in: &state)
+        } else if let keys = constrainedKeys(state.strategies) {
+            show("constraint loaded: \(name) — pick a constrained strategy (\(keys))", in: &state)
+        } else {
+            show("constraint loaded: \(name) — no constrained strategy is built in to apply it", in: &state)
         }
     }
 

@@ -1,3 +1,5 @@
+import Decoding
+
 /// Side effects `App.update` asks for; the runner carries them out (mostly Engine commands)
 /// and reports back with `Msg`s.
 public enum AppCommand: Equatable, Sendable {
@@ -9,6 +11,10 @@ public enum AppCommand: Equatable, Sendable {
     case setSeed(UInt64)
     /// Tokenize (as a chat message when `chat`) and restart from this prompt.
     case setPrompt(String, chat: Bool)
+    /// Read and check a constraint (a file path or a typed `/regex/`); when it compiles, set
+    /// it, then switch to `thenStrategy` if one waits for it.
+    case loadConstraint(String, thenStrategy: String?)
+    case setConstraint(ConstraintSpec?, thenStrategy: String?)
     case writeTrace
     case loadTheme(offset: Int)
     case redraw
@@ -17,8 +23,8 @@ public enum AppCommand: Equatable, Sendable {
     /// Whether the command starts the run over from the prompt.
     var replays: Bool {
         switch self {
-        case .switchStrategy, .setParameter, .restart, .setSeed, .setPrompt: true
-        case .togglePause, .step, .writeTrace, .loadTheme, .redraw, .quit: false
+        case .switchStrategy, .setParameter, .restart, .setSeed, .setPrompt, .setConstraint: true
+        case .togglePause, .step, .loadConstraint, .writeTrace, .loadTheme, .redraw, .quit: false
         }
     }
 }

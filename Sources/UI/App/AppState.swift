@@ -14,12 +14,16 @@ public struct AppState: Sendable {
     public var chat: Bool
     /// Whether the model has a chat template, so chat mode can be offered.
     public var chatAvailable: Bool
+    /// Constraint files the picker offers (`c`), as paths to show and load.
+    public var constraintFiles: [String] = []
 
     // What the run produced.
     public var status: RunStatus = .starting
     public var steps: [StepTrace] = []
     public var tokens: [TokenEntry] = []
     public var stats = EngineStats()
+    /// The model's verify cost T(n), measured at start-up for the speculation cost panel.
+    public var verifyCost: VerifyCost?
 
     // How it is viewed.
     public var size: Size

@@ -1,3 +1,4 @@
+import Decoding
 import Engine
 
 /// Everything that can happen to the app; `App.update` handles each one.
@@ -10,5 +11,7 @@ public enum Msg: Sendable {
     /// A command finished with something to say ("trace written to …", an error).
     case notice(String, isError: Bool)
     case themeLoaded(Theme)
+    /// The engine took the constraint (nil: none), and switched to `strategy` if one was waiting.
+    case constraintLoaded(ConstraintSpec?, strategy: String?)
     case terminationRequested
 }

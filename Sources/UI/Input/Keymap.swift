@@ -36,7 +36,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("r")], .restart, help: "restart, same seed", hint: "restart", section: .run),
         KeyBinding([.character("R")], .newSeed, help: "restart, new seed", section: .run),
         KeyBinding([.character("e")], .editPrompt, help: "edit the prompt", hint: "prompt", section: .run),
-        KeyBinding([.character("c")], .constraint, help: "constraint", section: .run),
+        KeyBinding([.character("c")], .constraint, help: "pick a constraint", section: .run),
         KeyBinding(
             keys: (1...9).map { .character(Character(String($0))) }, actions: (1...9).map { .pickStrategy($0) },
             label: "1-9", help: "pick a strategy", section: .strategy),

@@ -5,4 +5,5 @@ public enum Overlay: Equatable, Sendable {
     /// The highlighted row of the strategy list.
     case strategyPicker(selected: Int)
     case tokenDetail
+    case constraintPicker(ConstraintPicker)
 }

@@ -27,13 +27,26 @@ public struct TokenDetailOverlay {
             ("entropy", entry.traced.entropy.map { "\(Format.fixed($0, 3)) nats" } ?? "—"),
             ("step", step.map { "\($0.index + 1) · \($0.committedTokens.count) committed · \($0.targetEvaluations) target passes" } ?? "—"),
         ]
-        if let step, case .distribution(let trace) = step.payload {
+        // A constrained step samples a distribution too, after its mask.
+        let sampled: DistributionTrace? = switch step?.payload {
+        case .distribution(let trace)?: trace
+        case .mask(let trace)?: trace.distribution
+        default: nil
+        }
+        if let trace = sampled {
             for stage in trace.stages {
                 let rank = stage.top.firstIndex { $0.token == token }.map { "rank \($0 + 1)" } ?? "not in top \(stage.top.count)"
                 let p = stage.top.first { $0.token == token }.map { " · p \(Format.fixed($0.probability, 4)) · logit \(Format.fixed(Double($0.logit), 2))" } ?? ""
                 lines.append((stage.label, rank + p))
             }
             if let u = trace.uniform { lines.append(("uniform draw", Format.fixed(u, 6))) }
+        }
+        if let step, case .mask(let trace) = step.payload {
+            lines.append(("constraint", MaskView.coverage(trace)))
+            if let weights = MaskView.weights(trace) { lines.append(("weight", weights)) }
+            if let tested = trace.tested.firstIndex(where: { $0.token == token }) {
+                lines.append(("tested", "#\(tested + 1) of \(trace.tested.count) · \(trace.tested[tested].allowed ? "allowed" : "rejected")"))
+            }
         }
         return lines
     }

@@ -95,6 +95,14 @@ public final class AppRunner {
             } catch {
                 send.yield(.notice(error.description, isError: true))
             }
+        case .loadConstraint(let reference, let thenStrategy):
+            // Compiling a grammar takes about a millisecond: checking it here reports a bad one
+            // before the engine is touched, so the previous constraint stays in force.
+            do {
+                commands.yield(.setConstraint(try services.loadConstraint(reference), thenStrategy: thenStrategy))
+            } catch {
+                send.yield(.notice("\(error)", isError: true))
+            }
         case .quit:
             break
         default:
@@ -117,7 +125,11 @@ public final class AppRunner {
                     case .restart: await engine.reset()
                     case .setSeed(let seed): try await engine.setSeed(seed)
                     case .setPrompt(let text, let chat): try await engine.setPrompt(services.encodePrompt(text, chat))
-                    case .writeTrace, .loadTheme, .redraw, .quit: break
+                    case .setConstraint(let constraint, let thenStrategy):
+                        try await engine.setConstraint(constraint)
+                        if let thenStrategy { try await engine.switchStrategy(to: thenStrategy) }
+                        send.yield(.constraintLoaded(constraint, strategy: thenStrategy))
+                    case .loadConstraint, .writeTrace, .loadTheme, .redraw, .quit: break
                     }
                     // A finished run that was reconfigured goes back to idle: replay it, so
                     // one key shows the same prompt and seed under the change. (A run that

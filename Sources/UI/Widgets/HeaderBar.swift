@@ -2,8 +2,8 @@ import Decoding
 import Engine
 
 /// Top line: model, strategy with its number key, its parameters, seed; on the right the run
-/// status, speed and token count. When the line is too narrow the least important parts go
-/// first (brand, then parameters, then model name).
+/// status, speed and token count; the constraint's name when one is loaded. When the line is
+/// too narrow the least important parts go first (brand, model name, seed, parameters).
 public struct HeaderBar: Widget {
     public var state: AppState
 
@@ -43,8 +43,13 @@ public struct HeaderBar: Widget {
         var parts = [
             Part(text: " DecodeLab ", role: .headerAccent, priority: 0),
             Part(text: "│ \(state.modelName) ", role: .header, priority: 2),
-            Part(text: "│ \(number)\(state.configuration.strategy) ", role: .headerAccent, priority: 5),
+            Part(text: "│ \(number)\(state.configuration.strategy) ", role: .headerAccent, priority: 6),
         ]
+        if let constraint = state.configuration.parameters.constraint {
+            // A constraint the current strategy ignores is still named, so switching is one key away.
+            let unused = state.strategy?.needsConstraint == true ? "" : " (unused)"
+            parts.append(Part(text: "│ ⊨ \(constraint.displayName)\(unused) ", role: .header, priority: 5))
+        }
         let parameters = HeaderBar.parameterSummary(state.strategy, state.configuration.parameters)
         if !parameters.isEmpty { parts.append(Part(text: "│ \(parameters) ", role: .header, priority: 4)) }
         parts.append(Part(text: "│ seed \(state.configuration.seed) ", role: .header, priority: 3))

@@ -1,3 +1,4 @@
+import Decoding
 import Foundation
 import Inference
 
@@ -5,9 +6,11 @@ import Inference
 /// verifying n draft tokens in one batch relative to one token.
 enum BenchCommand: Command {
     static let name = "bench"
-    static let summary = "measure prompt (pp64) and generation (tg128) speed and the verify-cost curve"
+    static let summary = "measure speed: pp/tg and verify cost, a strategy against plain decoding, or grammar masks"
     static let usage = """
     usage: decodelab bench [-m FILE] [-t THREADS] [-r REPS] [--json]
+           decodelab bench --strategy NAME|all --prompt-file FILE [--chat] [-n N] [-s SEED] [--temp T] [-r REPS] [--json]
+           decodelab bench --json-schema FILE --instance FILE [--prompt-file FILE] [-s SEED] [--passes N] [--json]
 
     Like llama-bench: pp64 evaluates a 64-token prompt in one batch, tg128 generates 128 tokens
     one at a time from an empty cache; both report tokens/s as mean ± sd over the repetitions,
@@ -15,10 +18,36 @@ enum BenchCommand: Command {
     chained tokens (logits for all n) over that of one token, at 256 tokens of context.
     Tokens are fixed pseudo-random ids, so runs compare exactly.
 
-      -m, --model FILE     the model (default: $DECODELAB_MODEL, then the cached default model)
-      -t, --threads N      threads (default: all cores)
-      -r, --repetitions N  repetitions of each test (default 5, at least 3)
-          --json           print one JSON object instead of the table
+    --strategy runs the strategy (every speculative one for `all`) and plain decoding (greedy at
+    temperature 0, sampling otherwise) on the prompt with the same parameters and seed, through
+    the Engine exactly as `generate` does: one warm-up run each, then REPS timed runs each,
+    interleaved. Reports decoding tokens/s (mean ± sd; the prompt's prefill excluded), MAT
+    (generated tokens per target forward pass, the prefill counted: 1 for plain decoding),
+    speedup over plain decoding, target and draft passes, draft acceptance overall and per draft
+    position, and at temperature 0 whether the text equals greedy's. JSON fields include
+    tokens_per_second, mean_accepted_tokens, speedup (under "results" for `all`).
+
+    --json-schema forces the instance through the schema's grammar token by token (the model's
+    tokenizer), timing the full mask at each step, like `decodelab grammar bench`: compile_ms,
+    mask_us_p50/p99/mean/max. awrs_checks_* count, at each step, the constraint checks an
+    adaptive rejection sampler's walk (seeded, in the order of the real model's probabilities
+    after the prompt and the instance so far) makes before the first allowed token. The prompt
+    asks for an instance of the schema unless --prompt-file is given.
+
+      -m, --model FILE       the model (default: $DECODELAB_MODEL, then the cached default model)
+      -t, --threads N        threads (default: all cores)
+      -r, --repetitions N    timed repetitions (default 5 for pp/tg, at least 3; 3 with --strategy)
+          --strategy NAME    a strategy from `decodelab strategies`, or all
+          --prompt-file FILE the prompt (its final newline dropped)
+          --chat             wrap the prompt as a user message with the model's chat template
+      -n, --n-predict N      tokens per run (default 128)
+      -s, --seed N           random seed (default 1)
+          --temp T           temperature (default 0 here); every other sampler and strategy
+                             parameter flag of `generate` (--top-p, --draft-length, ...) too
+          --json-schema FILE a JSON Schema; --lenient and --whitespace as in `grammar check`
+          --instance FILE    the text forced through the schema
+          --passes N         forced passes with a fresh recognizer (default 5)
+          --json             print one JSON object instead of the table
 
     """
 
@@ -26,8 +55,15 @@ enum BenchCommand: Command {
     static let verifyContext = 256
 
     static func run(_ arguments: [String]) async throws -> Int32 {
-        let parsed = try Arguments(arguments, valued: [["-m", "--model"], ["-t", "--threads"], ["-r", "--repetitions"]], switches: [["--json"]])
+        let parsed = try Arguments(
+            arguments,
+            valued: [["-m", "--model"], ["-t", "--threads"], ["-r", "--repetitions"], ["--strategy"], ["--prompt-file"],
+                     ["-n", "--n-predict"], ["-s", "--seed"], ["--json-schema"], ["--instance"], ["--passes"], ["--whitespace"]]
+                + StrategyParameterFlags.valued,
+            switches: [["--json"], ["--chat"], ["--lenient"]])
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
+        if let strategy = parsed.string("--strategy") { return try await StrategyBench.run(parsed, strategy: strategy) }
+        if parsed.string("--json-schema") != nil { return try await ConstraintBench.run(parsed) }
         guard let path = DefaultModel.resolve(explicitPath: parsed.string("--model")) else {
             throw CommandLineError.missing("-m FILE (no $DECODELAB_MODEL and no cached default model; run `decodelab fetch-model`)")
         }
@@ -47,17 +83,10 @@ enum BenchCommand: Command {
             model.truncate(to: 0)
             return try seconds { for token in tokens.next(128) { _ = try model.evaluateAndCommit([token]) } } / 128
         }
-        model.truncate(to: 0)
-        _ = try model.evaluateAndCommit(tokens.next(verifyContext))
-        var verifyTimes: [Int: Double] = [:]
-        for n in verifySizes {
-            let batch = BatchToken.chain(tokens.next(n), startingAt: verifyContext)
-            // Median over many runs: one evaluation is a few milliseconds on a noisy machine.
-            let samples = try (0..<max(3 * repetitions, 15)).map { _ in
-                try seconds { _ = try model.evaluate(batch, options: EvaluationOptions(outputRows: .all)) }
-            }
-            verifyTimes[n] = samples.sorted()[samples.count / 2]
-        }
+        // Median over many runs: one evaluation is a few milliseconds on a noisy machine.
+        let verifyTimes = try VerifyCost.measure(
+            model: model, contextTokens: tokens.next(verifyContext), batches: verifySizes.map { tokens.next($0) },
+            samples: max(3 * repetitions, 15)).seconds
         let cost = verifyTimes.mapValues { $0 / (verifyTimes[1] ?? 1) }
 
         let cpu = cpuModel()
@@ -76,7 +105,7 @@ enum BenchCommand: Command {
         } else {
             var out = "cpu: \(cpu)\nmodel: \(modelName) (\(gguf.fileSize) bytes), threads: \(threads), repetitions: \(repetitions)\n\n"
             out += "| test  |            t/s |\n|-------|---------------:|\n"
-            out += "| pp64  | \(format(pp).leftPadded(14)) |\n| tg128 | \(format(tg).leftPadded(14)) |\n\n"
+            out += "| pp64  | \(pp.formatted.leftPadded(14)) |\n| tg128 | \(tg.formatted.leftPadded(14)) |\n\n"
             out += "verify cost at \(verifyContext) tokens of context (median time of one batch):\n"
             for n in verifySizes {
                 out += "  n=\(String(n).leftPadded(2))  \(String(format: "%7.2f ms", (verifyTimes[n] ?? 0) * 1000))  T(n)/T(1) = \(String(format: "%.2f", cost[n] ?? 0))\n"
@@ -87,22 +116,15 @@ enum BenchCommand: Command {
     }
 
     /// Tokens/s over repetitions of `secondsPerToken`, after one warm-up.
-    private static func measure(_ repetitions: Int, _ secondsPerToken: () throws -> Double) throws -> (mean: Double, sd: Double) {
+    private static func measure(_ repetitions: Int, _ secondsPerToken: () throws -> Double) throws -> MeanAndDeviation {
         _ = try secondsPerToken()
-        let rates = try (0..<repetitions).map { _ in 1 / (try secondsPerToken()) }
-        let mean = rates.reduce(0, +) / Double(rates.count)
-        let variance = rates.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(max(1, rates.count - 1))
-        return (mean, variance.squareRoot())
+        return MeanAndDeviation(try (0..<repetitions).map { _ in 1 / (try secondsPerToken()) })
     }
 
     private static func seconds(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
-
-    private static func format(_ rate: (mean: Double, sd: Double)) -> String {
-        String(format: "%.2f ± %.2f", rate.mean, rate.sd)
     }
 
     /// Reproducible pseudo-random token ids (a linear congruential sequence), avoiding the control

@@ -2,6 +2,7 @@ import Decoding
 import Engine
 import Foundation
 import Inference
+import UI
 
 /// `decodelab generate`: headless decoding, text to stdout as it is produced, like llama-cli.
 enum GenerateCommand: Command {
@@ -20,18 +21,17 @@ enum GenerateCommand: Command {
       -n, --n-predict N         tokens to generate (default 128; -1: until the context is full)
       -s, --seed N              random seed (default: random, printed in the summary)
           --strategy NAME       \(StrategyCatalog.descriptors.map(\.name).joined(separator: ", ")) (default sampling; greedy with --temp 0)
-          --temp T              temperature (default 0.8; 0 is greedy)
-          --top-k K             top-k (default 40; 0 disables)
-          --top-p P             top-p (default 0.95; 1 disables)
-          --min-p P             min-p (default 0.05; 0 disables)
-          --typical P           locally typical sampling (default 1: off)
-          --repeat-penalty R    (default 1: off)   --repeat-last-n N  penalty window (default 64)
-          --presence-penalty P  (default 0)        --frequency-penalty F  (default 0)
-          --beam-width W        beams for --strategy beam (default 4)
-          --length-penalty A    beam ranking logP / length^A (default 1)
+          --grammar-file FILE   constrain the output with a GBNF grammar
+          --json-schema FILE    constrain the output to JSON valid under a JSON Schema (compact)
+          --regex PATTERN       constrain the whole output to match a regular expression
+                                (one constraint at most; constrained strategies need one)
           --events FILE         write every engine event to FILE as JSON Lines (replay it later)
       -t, --threads N           threads for the forward pass (default: one per core)
           --offline             never download the model
+
+    Strategy parameters, with llama.cpp's defaults for the sampler (temp 0.8, top-k 40,
+    top-p 0.95, min-p 0.05, repeat-last-n 64); a flag the strategy does not use is reported:
+    \(StrategyParameterFlags.usage)
 
     """
 
@@ -39,16 +39,18 @@ enum GenerateCommand: Command {
         let parsed = try Arguments(
             arguments,
             valued: [["-m", "--model"], ["-p", "--prompt"], ["-f", "--file"], ["-n", "--n-predict"], ["-s", "--seed"],
-                     ["--strategy"], ["--temp"], ["--top-k"], ["--top-p"], ["--min-p"], ["--typical"], ["--repeat-penalty"],
-                     ["--repeat-last-n"], ["--presence-penalty"], ["--frequency-penalty"], ["--beam-width"], ["--length-penalty"],
-                     ["--events"], ["-t", "--threads"]],
+                     ["--strategy"], ["--events"], ["-t", "--threads"]]
+                + ConstraintFlags.valued + StrategyParameterFlags.valued,
             switches: [["--chat"], ["--offline"]])
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         let promptText = try promptText(parsed)
         // `--temp 0` alone means greedy, and the summary and trace should say so.
         let strategy = try parsed.string("--strategy") ?? (parsed.double("--temp") == 0 ? "greedy" : "sampling")
-        guard StrategyCatalog.descriptor(named: strategy) != nil else { throw UnknownStrategy(name: strategy) }
-        let parameters = try decodingParameters(parsed)
+        guard let descriptor = StrategyCatalog.descriptor(named: strategy) else { throw UnknownStrategy(name: strategy) }
+        let parameters = try decodingParameters(parsed, for: descriptor, warnUnused: parsed.string("--strategy") != nil)
+        // A strategy that cannot run with these settings (a constrained one without a
+        // constraint) says so now rather than after the model loads.
+        _ = try StrategyCatalog.make(strategy, parameters: parameters)
         let seed = try parsed.uint64("--seed") ?? UInt64.random(in: 0...UInt64(UInt32.max))
         let predict = try parsed.int("--n-predict", in: -1...Int(Int32.max)) ?? 128
         let chat = parsed.has("--chat")
@@ -122,19 +124,23 @@ enum GenerateCommand: Command {
         }
     }
 
-    /// llama.cpp's sampler flags onto the run's parameters; unset flags keep llama.cpp's defaults.
-    static func decodingParameters(_ parsed: Arguments) throws -> DecodingParameters {
+    /// The parameter and constraint flags onto the run's parameters (unset ones keep
+    /// llama.cpp's defaults). A constraint the strategy does not apply gets a warning, and with
+    /// `warnUnused` so does a parameter it does not declare.
+    static func decodingParameters(_ parsed: Arguments, for strategy: StrategyDescriptor, warnUnused: Bool) throws -> DecodingParameters {
         var parameters = DecodingParameters()
-        let flags: [(flag: String, parameter: String, range: ClosedRange<Double>)] = [
-            ("--temp", "temperature", 0...100), ("--top-k", "top-k", 0...1_000_000), ("--top-p", "top-p", 0...1),
-            ("--min-p", "min-p", 0...1), ("--typical", "typical-p", 0...1), ("--repeat-penalty", "repeat-penalty", 0...100),
-            ("--repeat-last-n", "penalty-window", -1...1_000_000), ("--presence-penalty", "presence-penalty", -100...100),
-            ("--frequency-penalty", "frequency-penalty", -100...100), ("--beam-width", "beam-width", 1...256),
-            ("--length-penalty", "length-penalty", -10...10),
-        ]
-        for entry in flags {
-            if let value = try parsed.double(entry.flag, in: entry.range) { parameters.set(entry.parameter, to: value) }
+        let declared = Set(strategy.parameters.map(\.name))
+        var warnings: [String] = []
+        for name in try StrategyParameterFlags.apply(parsed, to: &parameters) where warnUnused && !declared.contains(name) {
+            warnings.append("\(strategy.name) does not use --\(name)")
         }
+        parameters.constraint = try ConstraintFlags.constraint(parsed)
+        if let constraint = parameters.constraint, !strategy.needsConstraint {
+            let constrained = StrategyCatalog.descriptors.filter(\.needsConstraint).map(\.name)
+            let hint = constrained.isEmpty ? "" : " (constrained strategies: \(constrained.joined(separator: ", ")))"
+            warnings.append("\(strategy.name) ignores the constraint \(constraint.displayName)\(hint)")
+        }
+        for warning in warnings { FileHandle.standardError.write(Data("decodelab: warning: \(warning)\n".utf8)) }
         return parameters
     }
 

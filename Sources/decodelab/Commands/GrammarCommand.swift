@@ -53,7 +53,7 @@ enum GrammarCommand: Command {
     }
 
     /// The constraint named on the command line, compiled; lenient warnings go to stderr.
-    private static func compile(_ parsed: Arguments) throws -> Grammar {
+    static func compile(_ parsed: Arguments) throws -> Grammar {
         let options = JSONSchemaOptions(whitespace: try whitespace(parsed), lenient: parsed.has("--lenient"))
         switch (parsed.string("--grammar-file"), parsed.string("--json-schema"), parsed.string("--regex")) {
         case (let file?, nil, nil):
@@ -90,7 +90,7 @@ enum GrammarCommand: Command {
 
     /// A text file's bytes without its final newline, which ends the file rather than the
     /// text (a compact JSON instance has none).
-    private static func readText(_ file: String, flag: String) throws -> [UInt8] {
+    static func readText(_ file: String, flag: String) throws -> [UInt8] {
         var bytes = Array(try read(file, flag: flag).utf8)
         if bytes.last == 10 { bytes.removeLast() }
         return bytes
@@ -100,7 +100,7 @@ enum GrammarCommand: Command {
         let start = ContinuousClock.now
         let grammar = try compile(parsed)
         let elapsed = ContinuousClock.now - start
-        var out = "\(grammar.source): ok, \(grammar.ruleCount) rules after lowering, compiled in \(String(format: "%.2f", milliseconds(elapsed))) ms\n"
+        var out = "\(grammar.source): ok, \(grammar.ruleCount) rules after lowering, compiled in \(String(format: "%.2f", MaskBenchmark.milliseconds(elapsed))) ms\n"
         let input: [UInt8]?
         switch (parsed.string("--input"), parsed.string("--input-file")) {
         case (let text?, nil): input = Array(text.utf8)
@@ -137,73 +137,11 @@ enum GrammarCommand: Command {
 
     private static func bench(_ parsed: Arguments) throws -> Int32 {
         guard let instanceFile = parsed.string("--instance") else { throw CommandLineError.missing("--instance FILE") }
-        let instance = try readText(instanceFile, flag: "--instance")
-        let passes = try parsed.int("--passes", in: 1...1000) ?? 5
         let tokenizer = try Tokenizer(gguf: GGUFFile(path: try ModelLoader.existingPath(explicit: parsed.string("--model"))))
-        let vocabulary = (0..<tokenizer.count).map { tokenizer.bytes(of: TokenID($0)) }
-        let special = Set((0..<tokenizer.count).filter { tokenizer.isControl(TokenID($0)) })
-        let ends = (0..<tokenizer.count).filter { tokenizer.isEndOfGeneration(TokenID($0)) }
-        let trieStart = ContinuousClock.now
-        let trie = TokenTrie(tokens: vocabulary, special: special, endTokens: ends)
-        let trieTime = ContinuousClock.now - trieStart
-
-        var compileTimes: [Duration] = []
-        var grammar = try compile(parsed)
-        for _ in 0..<5 {
-            let start = ContinuousClock.now
-            grammar = try compile(parsed)
-            compileTimes.append(ContinuousClock.now - start)
-        }
-        let tokens = instance.withUnsafeBufferPointer { tokenizer.encode(utf8: $0) }
-
-        // Each pass is a new request: a fresh recognizer with empty caches. One more pass then
-        // reuses the last recognizer to show what its transition and mask caches save.
-        var fresh: [Double] = [], cached: [Double] = [], allowed: [Int] = []
-        var recognizer = Recognizer(grammar)
-        for pass in 0...passes {
-            let reusing = pass == passes
-            if !reusing { recognizer = Recognizer(grammar) }
-            var state = recognizer.initialState
-            for (index, token) in tokens.enumerated() {
-                let start = ContinuousClock.now
-                let mask = recognizer.mask(after: state, in: trie)
-                let micros = milliseconds(ContinuousClock.now - start) * 1000
-                if reusing { cached.append(micros) } else { fresh.append(micros) }
-                if pass == 0 { allowed.append(mask.allowedCount) }
-                guard mask.contains(Int(token)), let next = recognizer.advance(state, bytes: tokenizer.bytes(of: token)) else {
-                    throw GrammarError(source: instanceFile, problem: "token \(index) (\(tokenizer.piece(token).debugDescription)) is not allowed by the constraint")
-                }
-                state = next
-            }
-            guard ends.contains(where: recognizer.mask(after: state, in: trie).contains) else {
-                throw GrammarError(source: instanceFile, problem: "the instance is incomplete: the end token is not allowed after it")
-            }
-        }
-        let compileMs = percentile(compileTimes.map(milliseconds), 0.5)
-        let report: [(String, Double)] = [
-            ("compile_ms", compileMs), ("mask_us_p50", percentile(fresh, 0.5)), ("mask_us_p99", percentile(fresh, 0.99)),
-            ("mask_us_max", fresh.max() ?? 0), ("cached_mask_us_p50", percentile(cached, 0.5)), ("cached_mask_us_p99", percentile(cached, 0.99)),
-            ("tokens", Double(tokens.count)), ("passes", Double(passes)), ("allowed_mean", Double(allowed.reduce(0, +)) / Double(max(allowed.count, 1))),
-            ("recognizer_states", Double(recognizer.stateCount)), ("trie_nodes", Double(trie.nodeCount)),
-            ("trie_build_ms", milliseconds(trieTime)),
-        ]
-        let text: String
-        if parsed.has("--json") {
-            text = "{" + report.map { "\"\($0.0)\": \(String(format: "%.3f", $0.1))" }.joined(separator: ", ") + "}\n"
-        } else {
-            text = report.map { "\($0.0.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%.3f", $0.1))" }.joined(separator: "\n") + "\n"
-        }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        let benchmark = try MaskBenchmark(
+            compile: { try compile(parsed) }, instance: try readText(instanceFile, flag: "--instance"), source: instanceFile,
+            tokenizer: tokenizer, passes: try parsed.int("--passes", in: 1...1000) ?? 5)
+        FileHandle.standardOutput.write(Data(MaskBenchmark.render(benchmark.fields, json: parsed.has("--json")).utf8))
         return 0
-    }
-
-    private static func percentile(_ values: [Double], _ fraction: Double) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let sorted = values.sorted()
-        return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))]
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) / 1e15
     }
 }

@@ -23,18 +23,19 @@ enum TUICommand: Command {
       -n, --n-predict N      tokens to generate per run (default 256)
       -s, --seed N           random seed (default 42)
       -t, --threads N        threads for the forward pass (default: one per core)
-          --temp T           temperature
-          --top-k K          top-k (0 disables)
-          --top-p P          top-p (1 disables)
-          --min-p P          min-p (0 disables)
-          --grammar-file F   a GBNF grammar (refused until a constrained strategy exists)
-          --json-schema F    a JSON schema (refused until a constrained strategy exists)
           --strategy NAME    decoding strategy (\(StrategyCatalog.descriptors.map(\.name).joined(separator: ", ")))
+          --grammar-file F   constrain the output with a GBNF grammar
+          --json-schema F    constrain the output to JSON valid under a JSON Schema
+          --regex PATTERN    constrain the whole output to match a regular expression
+                             (one constraint at most; `c` in the TUI picks another)
           --scenario FILE    a demo bundle (samples/scenarios/*.json); the flags above override it
           --theme NAME       colour theme: dark, light, high-contrast, monochrome, or a .json path
           --offline          never download the model
           --paused           open paused (press Space to start, . to step)
           --dump-frame FILE  on exit, write the last frame's text to FILE
+
+    Strategy parameters (each strategy uses its own; all travel with the run):
+    \(StrategyParameterFlags.usage)
 
     NO_COLOR selects the monochrome theme unless --theme is given.
 
@@ -49,27 +50,32 @@ enum TUICommand: Command {
         let parsed = try Arguments(
             arguments,
             valued: [["-m", "--model"], ["-p", "--prompt"], ["-f", "--file"], ["-n", "--n-predict"], ["-s", "--seed"], ["-t", "--threads"],
-                     ["--temp"], ["--top-k"], ["--top-p"], ["--min-p"], ["--strategy"], ["--scenario"], ["--theme"], ["--dump-frame"],
-                     ["--grammar-file"], ["--json-schema"]],
+                     ["--strategy"], ["--scenario"], ["--theme"], ["--dump-frame"]]
+                + ConstraintFlags.valued + StrategyParameterFlags.valued,
             switches: [["--toy"], ["--offline"], ["--raw"], ["--paused"]])
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         let scenario = try parsed.string("--scenario").map { path throws -> Scenario in try Scenario.load(path: path) }
         let themes = ThemeLibrary.standard()
         // Checked before the screen is taken over, so a bad theme is an ordinary error message.
         _ = try themes.initial(requested: parsed.string("--theme"))
+        // Likewise the strategy, its parameters and the constraint, before the model loads.
+        let strategy = parsed.string("--strategy") ?? scenario?.strategy ?? "sampling"
+        guard StrategyCatalog.descriptor(named: strategy) != nil else {
+            throw CommandLineError.invalidValue(flag: "--strategy", value: strategy,
+                                                expected: "one of \(StrategyCatalog.descriptors.map(\.name).joined(separator: ", "))")
+        }
+        let parameters = try parameters(parsed, scenario: scenario)
+        _ = try StrategyCatalog.make(strategy, parameters: parameters)
 
         let (session, model) = try await Session.open(parsed, scenario: scenario)
         let configuration = try RunConfiguration(
-            strategy: parsed.string("--strategy") ?? scenario?.strategy ?? "sampling",
-            parameters: parameters(parsed, scenario: scenario),
+            strategy: strategy, parameters: parameters,
             seed: parsed.uint64("--seed") ?? scenario?.seed ?? 42,
             prompt: session.encode(session.promptText, session.chat),
             maxNewTokens: parsed.int("--n-predict", in: 1...1_000_000) ?? scenario?.maxNewTokens ?? 256)
-        guard StrategyCatalog.descriptor(named: configuration.strategy) != nil else {
-            throw CommandLineError.invalidValue(flag: "--strategy", value: configuration.strategy,
-                                                expected: "one of \(StrategyCatalog.descriptors.map(\.name).joined(separator: ", "))")
-        }
         let vocabulary = model.vocabulary
+        // The cost panel's T(n)/T(1) on this machine, measured before the model moves into the Engine.
+        let verifyCost = try VerifyCost.measure(model: model, after: configuration.prompt)
         let engine = try Engine(model: model, configuration: configuration, buffering: .unbounded)
 
         let terminal = try await NCursesTerminal()
@@ -85,7 +91,10 @@ enum TUICommand: Command {
             promptText: session.promptText, chat: session.chat, chatAvailable: session.chatAvailable,
             size: await terminal.size, theme: theme)
         if let problem = session.chatProblem { state.notice = Notice(text: "raw text mode: \(problem)", seconds: 8) }
-        let services = AppServices(encodePrompt: session.encode, themes: themes, tracePath: tracePath)
+        state.constraintFiles = ConstraintSamples.files()
+        state.verifyCost = verifyCost
+        let services = AppServices(encodePrompt: session.encode, themes: themes, tracePath: tracePath,
+                                   loadConstraint: { try ConstraintLoader.load(typed: $0) })
         let runner = await AppRunner(display: terminal, engine: engine, state: state, services: services)
         await runner.run(startPaused: parsed.has("--paused"))
         await terminal.restore()
@@ -98,27 +107,14 @@ enum TUICommand: Command {
     static func parameters(_ parsed: Arguments, scenario: Scenario?) throws -> DecodingParameters {
         var parameters = DecodingParameters()
         for (name, value) in scenario?.parameters ?? [:] { parameters.set(name, to: value) }
-        if let temp = try parsed.double("--temp", in: 0...5) { parameters.set("temperature", to: temp) }
-        if let topK = try parsed.int("--top-k", in: 0...1_000_000) { parameters.set("top-k", to: Double(topK)) }
-        if let topP = try parsed.double("--top-p", in: 0...1) { parameters.set("top-p", to: topP) }
-        if let minP = try parsed.double("--min-p", in: 0...1) { parameters.set("min-p", to: minP) }
-        parameters.constraint = try constraint(parsed) ?? scenario?.constraint
-        return parameters
-    }
-
-    static func constraint(_ parsed: Arguments) throws -> ConstraintSpec? {
-        for (flag, kind) in [("--grammar-file", ConstraintSpec.Kind.gbnf), ("--json-schema", .jsonSchema)] {
-            guard let path = parsed.string(flag) else { continue }
-            // Accepting the flag while no strategy applies it would show unconstrained text as if it were constrained.
-            guard StrategyCatalog.descriptors.contains(where: { $0.family == .constrained }) else {
-                throw CommandLineError.unsupported("\(flag): no constrained strategy is built yet; `decodelab grammar check` tests a grammar or schema on its own")
-            }
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw CommandLineError.invalidValue(flag: flag, value: path, expected: "a readable UTF-8 file")
-            }
-            return ConstraintSpec(kind: kind, source: text, origin: path)
+        try StrategyParameterFlags.apply(parsed, to: &parameters)
+        if let constraint = try ConstraintFlags.constraint(parsed) {
+            parameters.constraint = constraint
+        } else if let constraint = scenario?.constraint {
+            try ConstraintLoader.check(constraint)
+            parameters.constraint = constraint
         }
-        return nil
+        return parameters
     }
 
     /// `decodelab-trace-YYYYMMDD-HHMMSS.jsonl` in the working directory.

@@ -9,9 +9,11 @@ import Inference
 struct DistributionView {
     var trace: DistributionTrace
     var vocabulary: any Vocabulary
+    /// How the token was drawn when no uniform was used and it was not the argmax.
+    var drawnWithoutUniform = "greedy"
 
     func render(into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
-        let draw = trace.uniform.map { " · u \(Format.fixed($0, 3))" } ?? " · greedy"
+        let draw = trace.uniform.map { " · u \(Format.fixed($0, 3))" } ?? " · \(drawnWithoutUniform)"
         rows.line("chosen \(TokenText.label(trace.chosen, vocabulary: vocabulary)) · H \(Format.fixed(trace.entropy, 2))\(draw)",
                   style: theme[.title], into: &buffer)
         guard let final = trace.stages.last else { return }

@@ -3,16 +3,18 @@ import Inference
 
 /// For speculative steps: the draft tree, indented by depth, with the target's p, the draft's
 /// q, their ratio and the verdict; the accepted path is highlighted and a rejection shows the
-/// residual distribution the replacement came from.
+/// residual distribution the replacement came from. The run's cost panel sits under the title.
 struct DraftTreeView {
     var trace: DraftTreeTrace
     /// The step's tokens that did not come from the draft (residual draw, bonus, fallback).
     var corrections: [TracedToken]
     var vocabulary: any Vocabulary
+    var cost: SpeculationCostPanel?
 
     func render(into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
         let accepted = Set(trace.acceptedPath)
         rows.line("\(trace.drafter) · accepted \(trace.acceptedPath.count)/\(trace.nodes.count)", style: theme[.title], into: &buffer)
+        cost?.render(into: &buffer, rows: &rows, theme: theme)
         let columns = "  \(Format.pad("token", 13)) \(Format.padLeft("p", 5)) \(Format.padLeft("q", 6)) \(Format.padLeft("p/q", 6))  verdict"
         rows.line(columns, style: theme[.muted], into: &buffer)
         for index in DraftTreeView.depthFirstOrder(trace.nodes) {

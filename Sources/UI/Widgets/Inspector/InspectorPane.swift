@@ -8,6 +8,8 @@ public struct InspectorPane: Widget {
     public var selected: TokenEntry?
     public var vocabulary: any Vocabulary
     public var focused: Bool
+    /// The run's speculation economics, shown with draft trees.
+    var cost: SpeculationCostPanel?
 
     public init(step: StepTrace?, selected: TokenEntry?, vocabulary: any Vocabulary, focused: Bool) {
         self.step = step
@@ -30,7 +32,9 @@ public struct InspectorPane: Widget {
         case .beams(let trace): BeamsView(trace: trace, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
         case .draftTree(let trace):
             let corrections = step.tokens.filter { $0.source != .draftAccepted && $0.source != .draftRejected }
-            DraftTreeView(trace: trace, corrections: corrections, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
+            var roundCost = cost
+            roundCost?.draftSize = trace.nodes.count
+            DraftTreeView(trace: trace, corrections: corrections, vocabulary: vocabulary, cost: roundCost).render(into: &buffer, rows: &rows, theme: theme)
         case .mask(let trace): MaskView(trace: trace, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
         case .particles(let trace): ParticlesView(trace: trace, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme)
         }

@@ -1,0 +1,22 @@
+import Grammar
+
+/// Why a constrained strategy cannot run.
+public enum ConstraintError: Error, CustomStringConvertible, Equatable {
+    /// The strategy was chosen without a constraint.
+    case missing(strategy: String)
+    /// The constraint does not compile; the grammar error names the file, line and column.
+    case invalid(strategy: String, GrammarError)
+    /// No token can follow the text so far (the grammar needs bytes no token spells).
+    case deadEnd(generated: Int)
+
+    public var description: String {
+        switch self {
+        case .missing(let strategy):
+            "\(strategy) needs a constraint: press c or pass --grammar-file/--json-schema/--regex"
+        case .invalid(let strategy, let error):
+            "\(strategy): \(error)"
+        case .deadEnd(let generated):
+            "the constraint allows no token after the \(generated) generated tokens"
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Grammar
+
+extension ConstraintSpec {
+    /// The grammar of this constraint; errors name `origin` (the file) with line and column.
+    func compile() throws(GrammarError) -> Grammar {
+        let name = origin ?? kind.rawValue
+        return switch kind {
+        case .gbnf: try Grammar(gbnf: source, source: name)
+        case .regex: try Grammar(regex: source, source: name)
+        case .jsonSchema: try Grammar(jsonSchema: source, source: name)
+        }
+    }
+
+    /// The grammar a constrained strategy named `strategy` runs with.
+    static func grammar(of constraint: ConstraintSpec?, for strategy: String) throws(ConstraintError) -> Grammar {
+        guard let constraint else { throw .missing(strategy: strategy) }
+        do {
+            return try constraint.compile()
+        } catch {
+            throw .invalid(strategy: strategy, error)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Inference
+
+/// The runtime's measured cost of verifying a batch: the median time of one evaluation of n
+/// chained tokens (logits for all n) after a fixed context, for a few n. On a CPU this curve
+/// decides whether speculation can pay: a round costs T(n)/T(1) plain steps.
+public struct VerifyCost: Sendable, Equatable {
+    /// Median seconds of one evaluation, by batch size.
+    public var seconds: [Int: Double]
+    /// Committed tokens the batches followed.
+    public var context: Int
+
+    public init(seconds: [Int: Double], context: Int) {
+        self.seconds = seconds
+        self.context = context
+    }
+
+    /// Times `batches` (each a chain after `contextTokens`, which are evaluated and committed
+    /// first), `samples` times each, and keeps the medians. Leaves the model's cache empty.
+    public static func measure(model: any LanguageModel, contextTokens: [TokenID], batches: [[TokenID]], samples: Int) throws -> VerifyCost {
+        model.truncate(to: 0)
+        _ = try model.evaluateAndCommit(contextTokens)
+        var seconds: [Int: Double] = [:]
+        for tokens in batches {
+            let batch = BatchToken.chain(tokens, startingAt: contextTokens.count)
+            let times = try (0..<max(1, samples)).map { _ in
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = try model.evaluate(batch, options: EvaluationOptions(outputRows: .all))
+                return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            }
+            seconds[tokens.count] = times.sorted()[times.count / 2]
+        }
+        model.truncate(to: 0)
+        return VerifyCost(seconds: seconds, context: contextTokens.count)
+    }
+
+    /// Batch sizes measured for the TUI's cost panel; others are interpolated.
+    public static let panelSizes = [1, 2, 4, 8, 16, 32]
+
+    /// The panel's quick curve (three samples per size) after `prompt`, the text a run starts
+    /// from, with batches made of its own tokens.
+    public static func measure(model: any LanguageModel, after prompt: [TokenID]) throws -> VerifyCost {
+        let largest = panelSizes.last ?? 1
+        let context = Array(prompt.suffix(max(1, model.contextLength - largest)))
+        let batches = panelSizes.map { n in (0..<n).map { context[$0 % context.count] } }
+        return try measure(model: model, contextTokens: context, batches: batches, samples: 3)
+    }
+
+    /// T(n)/T(1), interpolated linearly between measured sizes and extrapolated from the last
+    /// two beyond them; nil without T(1).
+    public func ratio(_ n: Int) -> Double? {
+        guard let one = seconds[1], one > 0 else { return nil }
+        return time(n).map { $0 / one }
+    }
+
+    private func time(_ n: Int) -> Double? {
+        if let exact = seconds[n] { return exact }
+        let sizes = seconds.keys.sorted()
+        guard sizes.count >= 2 else { return sizes.first.flatMap { seconds[$0] } }
+        let upper = sizes.firstIndex { $0 > n } ?? sizes.count - 1
+        let (a, b) = (sizes[max(upper - 1, 0)], sizes[max(upper, 1)])
+        guard let ta = seconds[a], let tb = seconds[b] else { return nil }
+        return ta + (tb - ta) * Double(n - a) / Double(b - a)
+    }
+}

@@ -1,0 +1,68 @@
+import Inference
+
+/// Lookahead decoding: one target pass both advances a Jacobi window of guesses (whose column
+/// trajectories become n-grams in a pool) and verifies the pool's n-grams that start with the
+/// last committed token. The pool starts with the prompt's n-grams and also takes those of the
+/// committed text. Window and pool share one tree, so a window guess that happens to be right
+/// is accepted too. Deterministic drafts: greedy matching at temperature 0, one-hot rejection
+/// otherwise, so the output is exactly the target's.
+public struct LookaheadStrategy: DecodingStrategy {
+    public static let descriptor = StrategyDescriptor(
+        name: "lookahead", family: .speculative, lossless: true,
+        description: "Jacobi iteration over a guess window feeds an n-gram pool; pool n-grams are verified in the same pass",
+        parameters: DecodingParameters.samplerParameters + [
+            SpeculativeParameters.lookaheadNgram, SpeculativeParameters.windowWidth, SpeculativeParameters.poolSize,
+        ])
+
+    public var descriptor: StrategyDescriptor { Self.descriptor }
+    private let ngramSize: Int
+    private let width: Int
+    private let poolSize: Int
+    private let round: SpeculativeRound
+    private var pool: NgramPool
+    private var window: JacobiWindow?
+
+    public init(parameters: DecodingParameters) {
+        ngramSize = max(2, SpeculativeParameters.integer(SpeculativeParameters.lookaheadNgram, in: parameters, default: 3))
+        width = SpeculativeParameters.integer(SpeculativeParameters.windowWidth, in: parameters, default: 4)
+        poolSize = SpeculativeParameters.integer(SpeculativeParameters.poolSize, in: parameters, default: 4)
+        pool = NgramPool(capacity: poolSize)
+        round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
+    }
+
+    public mutating func step(_ context: DecodingContext) throws -> StepResult {
+        let text = context.tokens
+        if context.generatedCount == 0 || window == nil {
+            pool = NgramPool(capacity: poolSize)
+            pool.addNgrams(of: text, size: ngramSize)
+            window = JacobiWindow(depth: ngramSize - 1, width: width, seed: text)
+        }
+        guard var window else { preconditionFailure("the window was just made") }
+        let keep = SpeculativeRound.trimCache(context)
+        var builder = DraftTreeBuilder(maxDepth: max(0, context.tokenBudget - 1))
+        let candidates = pool.continuations(of: text[text.count - 1])
+        for continuation in candidates.reversed() { builder.insert(continuation) }
+        let placed = window.place(into: &builder)
+        let deepest = placed[placed.count - 1]
+
+        var next = [TokenID?](repeating: nil, count: width)
+        let rowColumns = Dictionary(grouping: deepest.indices.filter { deepest[$0] != nil }) { deepest[$0].map { $0 + 1 } ?? 0 }
+        let round = self.round
+        var result = try round.run(builder.tree, keep: keep, drafter: "lookahead window \(width)×\(ngramSize - 1), pool \(candidates.count)", context: context) { row, raw in
+            for column in rowColumns[row] ?? [] { next[column] = raw.argmax }
+        }
+
+        let grams = window.ngrams(next: next)
+        for gram in grams { pool.add(gram) }
+        let committed = context.tokens.count - text.count
+        pool.addNgrams(of: context.tokens, size: ngramSize, endingFrom: text.count)
+        let grid = JacobiGridTrace(levels: window.levels + [next.map { $0 ?? -1 }], poolCandidates: candidates, collected: grams.count)
+        window.advance(next: next, committed: committed)
+        self.window = window
+        if case .draftTree(var trace) = result.payload {
+            trace.jacobi = grid
+            result.payload = .draftTree(trace)
+        }
+        return result
+    }
+}

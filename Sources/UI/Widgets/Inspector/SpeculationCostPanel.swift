@@ -1,0 +1,36 @@
+import Decoding
+
+/// The speculative run's economics under the draft tree: acceptance overall and per draft
+/// position, MAT and tokens/s, the measured verify cost of this round's size and the
+/// break-even MAT above which the drafter beats plain decoding on this machine.
+struct SpeculationCostPanel: Sendable {
+    var statistics: SpeculationStatistics
+    var tokensPerSecond: Double
+    /// The runtime's T(n) curve, measured at start-up; nil when it was not.
+    var verifyCost: VerifyCost?
+    /// Drafted tokens of the round on screen.
+    var draftSize: Int
+
+    func render(into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
+        let mat = statistics.meanAcceptedTokens
+        rows.line("MAT \(Format.fixed(mat, 2))/pass · \(Format.fixed(tokensPerSecond, 1)) tok/s · accepted "
+                  + "\(Format.fixed(statistics.acceptanceRate * 100, 0))% of \(statistics.tested) tested", style: theme[.title], into: &buffer)
+        let positions = statistics.positionAcceptance.prefix(8).enumerated().map { "\($0.offset + 1):\(Format.fixed($0.element, 2))" }
+        if !positions.isEmpty { rows.line("per position  " + positions.joined(separator: " "), style: theme[.muted], into: &buffer) }
+        guard let verifyCost else {
+            rows.line("verify cost: not measured", style: theme[.muted], into: &buffer)
+            return
+        }
+        guard let cost = SpeculationCost(statistics: statistics, verifyCost: verifyCost, draftSize: draftSize) else {
+            let ratio = verifyCost.ratio(draftSize + 1).map { Format.fixed($0, 2) } ?? "—"
+            rows.line("verify \(draftSize + 1) tokens: T(\(draftSize + 1))/T(1) \(ratio) · no drafts yet", style: theme[.muted], into: &buffer)
+            return
+        }
+        rows.line("verify \(draftSize + 1) tokens: T(\(draftSize + 1))/T(1) \(Format.fixed(cost.verifyRatio, 2)) · "
+                  + "draft c_d \(Format.fixed(cost.draftCost, 2)) T(1)/token", style: theme[.muted], into: &buffer)
+        let pays = mat > cost.breakEven
+        rows.line("break-even MAT \(Format.fixed(cost.breakEven, 2)) = \(Format.fixed(cost.verifyRatio, 2)) + \(draftSize)×"
+                  + "\(Format.fixed(cost.draftCost, 2)) · \(pays ? "pays" : "does not pay")",
+                  style: theme[pays ? .draftAccepted : .draftRejected], into: &buffer)
+    }
+}

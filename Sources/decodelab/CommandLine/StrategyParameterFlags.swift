@@ -1,0 +1,56 @@
+import Decoding
+
+/// Every strategy parameter as a flag, in one table for `generate` and the TUI: `--NAME VALUE`
+/// for each parameter any strategy in the catalog declares (`--draft-length 6`,
+/// `--particles 8`, ...), plus llama.cpp's spellings where they differ (`--temp`, `--typical`,
+/// `--repeat-last-n`). Values are checked against the parameter's range, and must be whole
+/// numbers when the parameter moves in whole steps.
+enum StrategyParameterFlags {
+    static let llamaAliases: [String: String] = ["temperature": "--temp", "typical-p": "--typical", "penalty-window": "--repeat-last-n"]
+
+    static var descriptors: [ParameterDescriptor] {
+        var seen: Set<String> = []
+        return (DecodingParameters.samplerParameters + StrategyCatalog.descriptors.flatMap(\.parameters)).filter { seen.insert($0.name).inserted }
+    }
+
+    /// For `Arguments`: each parameter's spellings; llama.cpp's, where there is one, is the
+    /// canonical (last) one that errors name.
+    static var valued: [[String]] {
+        descriptors.map { ["--" + $0.name, llamaAliases[$0.name]].compactMap { $0 } }
+    }
+
+    private static func flag(_ descriptor: ParameterDescriptor) -> String {
+        llamaAliases[descriptor.name] ?? "--" + descriptor.name
+    }
+
+    /// Sets every parameter given on the command line; returns the names set.
+    @discardableResult
+    static func apply(_ parsed: Arguments, to parameters: inout DecodingParameters) throws -> [String] {
+        var set: [String] = []
+        for descriptor in descriptors {
+            let flag = flag(descriptor)
+            guard let value = try parsed.double(flag, in: descriptor.range) else { continue }
+            if isWhole(descriptor), value != value.rounded() {
+                throw CommandLineError.invalidValue(flag: flag, value: parsed.string(flag) ?? "\(value)", expected: "a whole number")
+            }
+            parameters.set(descriptor.name, to: value)
+            set.append(descriptor.name)
+        }
+        return set
+    }
+
+    private static func isWhole(_ descriptor: ParameterDescriptor) -> Bool {
+        descriptor.step >= 1 && descriptor.step == descriptor.step.rounded()
+            && descriptor.range.lowerBound == descriptor.range.lowerBound.rounded() && descriptor.range.upperBound == descriptor.range.upperBound.rounded()
+    }
+
+    /// The flags for a usage text, one line each: "--draft-length N  tokens drafted per round (1-16)".
+    static var usage: String {
+        descriptors.map { descriptor in
+            let names = ["--" + descriptor.name, llamaAliases[descriptor.name]].compactMap { $0 }.joined(separator: ", ")
+            let range = isWhole(descriptor) ? "\(Int(descriptor.range.lowerBound))…\(Int(descriptor.range.upperBound))"
+                : "\(descriptor.range.lowerBound)…\(descriptor.range.upperBound)"
+            return "      " + names.padding(toLength: 34, withPad: " ", startingAt: 0) + " \(descriptor.summary) (\(range))"
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,151 @@
+import Decoding
+import Engine
+import Foundation
+import Inference
+
+/// `decodelab bench --strategy NAME --prompt-file FILE`: a strategy against plain decoding on
+/// the same prompt, parameters and seed, both run by the Engine exactly as `generate` runs them.
+enum StrategyBench {
+    /// One strategy's measurements: tokens/s over the timed repetitions and the last run.
+    struct Measurement {
+        var strategy: String
+        var rates: MeanAndDeviation
+        var run: EngineRun
+        var speculation: SpeculationStatistics { SpeculationStatistics(steps: run.steps) }
+    }
+
+    static func run(_ parsed: Arguments, strategy requested: String) async throws -> Int32 {
+        guard let promptFile = parsed.string("--prompt-file") else { throw CommandLineError.missing("--prompt-file FILE (with --strategy)") }
+        guard let promptData = FileManager.default.contents(atPath: promptFile) else {
+            throw CommandLineError.invalidValue(flag: "--prompt-file", value: promptFile, expected: "a readable file")
+        }
+        var promptText = String(decoding: promptData, as: UTF8.self)
+        if promptText.hasSuffix("\n") { promptText.removeLast() }
+        let strategies = try names(requested)
+        var parameters = DecodingParameters()
+        try StrategyParameterFlags.apply(parsed, to: &parameters)
+        // Speed-ups are usually quoted lossless at temperature 0, so that is the default here.
+        if parsed.string("--temp") == nil { parameters.set("temperature", to: 0) }
+        let baseline = parameters.sampler.isGreedy ? GreedyStrategy.descriptor.name : SamplingStrategy.descriptor.name
+        let seed = try parsed.uint64("--seed") ?? 1
+        let predict = try parsed.int("--n-predict", in: 1...100_000) ?? 128
+        let repetitions = try parsed.int("--repetitions", in: 1...1000) ?? 3
+        let threads = try parsed.int("--threads", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
+        let chat = parsed.has("--chat")
+
+        let loaded = try await ModelLoader.load(explicit: parsed.string("--model"), offline: true, threads: threads)
+        let prompt = try PromptEncoding.tokens(for: promptText, chat: chat, tokenizer: loaded.tokenizer)
+        let modelName = (loaded.path as NSString).lastPathComponent
+        let engine = try Engine(
+            model: loaded.model,
+            configuration: RunConfiguration(strategy: baseline, parameters: parameters, seed: seed, prompt: prompt, maxNewTokens: predict),
+            buffering: .unbounded)
+        var events = engine.events.makeAsyncIterator()
+
+        // Warm-up first (caches, page faults, the worker pool), then every strategy once per
+        // repetition, interleaved so drift on a shared machine hits them alike.
+        let all = [baseline] + strategies
+        for name in all { _ = try await EngineRun.decode(name, engine: engine, events: &events) }
+        var rates: [String: [Double]] = [:]
+        var lastRuns: [String: EngineRun] = [:]
+        for _ in 0..<repetitions {
+            for name in all {
+                let run = try await EngineRun.decode(name, engine: engine, events: &events)
+                rates[name, default: []].append(run.stats.tokensPerSecond)
+                lastRuns[name] = run
+            }
+        }
+        await engine.shutdown()
+        let measurements = all.compactMap { name in
+            lastRuns[name].map { Measurement(strategy: name, rates: MeanAndDeviation(rates[name] ?? []), run: $0) }
+        }
+        guard let reference = measurements.first else { return 1 }
+        let setup: [String: Any] = [
+            "cpu": BenchCommand.cpuModel(), "cores": ProcessInfo.processInfo.activeProcessorCount, "threads": threads,
+            "model": modelName, "prompt_file": promptFile, "prompt_tokens": prompt.count, "chat": chat, "n_predict": predict,
+            "seed": seed, "temperature": parameters.sampler.temperature, "repetitions": repetitions,
+            "baseline_strategy": baseline, "baseline_tokens_per_second": reference.rates.mean,
+            "baseline_tokens_per_second_sd": reference.rates.sd,
+        ]
+        let compared = Array(measurements.dropFirst())
+        if parsed.has("--json") {
+            var object = setup
+            let results = compared.map { fields($0, reference: reference, greedy: parameters.sampler.isGreedy) }
+            if requested == allStrategies {
+                object["results"] = results
+            } else if let only = results.first {
+                object.merge(only) { _, new in new }
+            }
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+            FileHandle.standardOutput.write(data + Data("\n".utf8))
+        } else {
+            var out = "cpu: \(setup["cpu"] ?? "") (\(setup["cores"] ?? 0) cores), \(threads) threads · model: \(modelName)\n"
+            out += "prompt: \(promptFile) (\(prompt.count) tokens\(chat ? ", chat" : "")) · n \(predict) · seed \(seed) · "
+            out += "temp \(parameters.sampler.temperature) · \(repetitions) repetitions after a warm-up\n\n"
+            out += table(measurements, reference: reference, greedy: parameters.sampler.isGreedy)
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+        return 0
+    }
+
+    static let allStrategies = "all"
+
+    /// The strategies `--strategy` names: one, or every speculative one for `all`.
+    static func names(_ requested: String) throws -> [String] {
+        if requested == allStrategies {
+            return StrategyCatalog.descriptors.filter { $0.family == .speculative }.map(\.name)
+        }
+        guard StrategyCatalog.descriptor(named: requested) != nil else {
+            throw CommandLineError.invalidValue(flag: "--strategy", value: requested,
+                                                expected: "all or one of \(StrategyCatalog.descriptors.map(\.name).joined(separator: ", "))")
+        }
+        return [requested]
+    }
+
+    static func fields(_ measurement: Measurement, reference: Measurement, greedy: Bool) -> [String: Any] {
+        let run = measurement.run, speculation = measurement.speculation
+        var object: [String: Any] = [
+            "strategy": measurement.strategy,
+            "tokens_per_second": measurement.rates.mean, "tokens_per_second_sd": measurement.rates.sd,
+            "mean_accepted_tokens": run.stats.tokensPerEvaluation,
+            "speedup": reference.rates.mean > 0 ? measurement.rates.mean / reference.rates.mean : 0,
+            "generated_tokens": run.stats.generatedTokens, "rounds": run.stats.steps,
+            "target_evaluations": run.stats.targetEvaluations, "draft_evaluations": run.stats.draftEvaluations,
+            "baseline_target_evaluations": reference.run.stats.targetEvaluations,
+            "acceptance_rate": speculation.acceptanceRate, "position_acceptance": speculation.positionAcceptance,
+            "mean_draft_size": speculation.meanDraftSize,
+        ]
+        // At temperature 0 a lossless strategy must write the baseline's text exactly.
+        if greedy { object["identical_to_baseline"] = run.tokens == reference.run.tokens }
+        return object
+    }
+
+    static func table(_ measurements: [Measurement], reference: Measurement, greedy: Bool) -> String {
+        let header = ["strategy", "t/s", "MAT", "speedup", "target", "draft", "accept", "per position"] + (greedy ? ["= greedy"] : [])
+        let rows = measurements.map { measurement -> [String] in
+            let run = measurement.run, speculation = measurement.speculation
+            let isReference = measurement.strategy == reference.strategy
+            var row = [
+                measurement.strategy + (isReference ? " (baseline)" : ""), measurement.rates.formatted,
+                String(format: "%.2f", run.stats.tokensPerEvaluation),
+                String(format: "%.2f×", reference.rates.mean > 0 ? measurement.rates.mean / reference.rates.mean : 0),
+                "\(run.stats.targetEvaluations)", "\(run.stats.draftEvaluations)",
+                speculation.tested > 0 ? String(format: "%.0f%%", speculation.acceptanceRate * 100) : "—",
+                speculation.positionAcceptance.prefix(6).map { String(format: "%.2f", $0) }.joined(separator: " "),
+            ]
+            if greedy { row.append(isReference ? "" : (run.tokens == reference.run.tokens ? "yes" : "NO")) }
+            return row
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            "| " + cells.indices.map { i in
+                let pad = String(repeating: " ", count: widths[i] - cells[i].count)
+                return (i == 0 || i == 7) ? cells[i] + pad : pad + cells[i]
+            }.joined(separator: " | ") + " |\n"
+        }
+        let rule = "|" + widths.indices.map { i in
+            (i == 0 || i == 7) ? String(repeating: "-", count: widths[i] + 2) : String(repeating: "-", count: widths[i] + 1) + ":"
+        }.joined(separator: "|") + "|\n"
+        return line(header) + rule + rows.map(line).joined()
+    }
+}

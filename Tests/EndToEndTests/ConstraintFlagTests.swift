@@ -1,0 +1,98 @@
+import Foundation
+import Glibc
+import TestSupport
+import Testing
+
+/// The constraint and strategy-parameter flags of `generate` and the TUI as a user meets them:
+/// mistakes are reported before any model loads, naming the flag or file:line:column; and a
+/// constraint given on the command line is what the screen shows and applies.
+@Suite(.serialized) struct ConstraintFlagTests {
+    /// Runs the binary without a terminal; returns its exit status and stderr.
+    func run(_ arguments: [String]) throws -> (status: Int32, stderr: String, stdout: String) {
+        let process = Process()
+        process.executableURL = PseudoTerminal.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = GoldenData.repositoryRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stderr, as: UTF8.self), String(decoding: stdout, as: UTF8.self))
+    }
+
+    func temporaryFile(_ name: String, _ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-\(name)").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test(arguments: [["generate", "-p", "hi"], ["--toy"]])
+    func mistakesAreNamedBeforeAnythingLoads(_ command: [String]) throws {
+        let grammar = try temporaryFile("bad.gbnf", "root ::= \"a\" |\n  x y\n")
+        defer { try? FileManager.default.removeItem(atPath: grammar) }
+        let cases: [([String], String)] = [
+            (["--json-schema", "/nonexistent/schema.json"], "option --json-schema: '/nonexistent/schema.json' is not a readable UTF-8 file"),
+            (["--grammar-file", grammar], "\(grammar):2:3: undefined rule 'x'"),
+            (["--regex", "(ab"], "--regex:1:1: missing ')'"),
+            (["--json-schema", "samples/schemas/person.json", "--regex", "a"], "--json-schema and --regex: give only one constraint"),
+            (["--strategy", "constrained-mask"], "constrained-mask needs a constraint: press c or pass --grammar-file/--json-schema/--regex"),
+            (["--beam-width", "2.5"], "option --beam-width: '2.5' is not a whole number"),
+            (["--beam-width", "0"], "option --beam-width: '0' is not a number in 1.0...32.0"),
+            (["--temp", "9"], "option --temp: '9' is not a number in 0.0...5.0"),
+            (["--particle-count", "3"], "unknown option --particle-count"),
+        ]
+        for (flags, message) in cases {
+            let result = try run(command + flags)
+            #expect(result.status == 1, "\(flags)")
+            #expect(result.stderr == "decodelab: \(message)\n", "\(flags)")
+        }
+    }
+
+    @Test func everyStrategyParameterIsAFlag() throws {
+        let help = try run(["generate", "--help"]).stdout
+        for flag in ["--draft-length", "--exit-layer", "--ngram-size", "--beam-width", "--temperature, --temp", "--estimator"] {
+            #expect(help.contains(flag), "\(flag)")
+        }
+    }
+
+    /// The real model, greedy: the only texts the regex allows are "yes" and "no".
+    @Test func generateAppliesARegexWithAConstrainedStrategy() throws {
+        let model = try GoldenData.defaultModelPath()
+        let result = try run(["generate", "-m", model, "--chat", "-p", "Is the sky blue? Answer yes or no.", "--strategy", "constrained-mask",
+                              "--regex", "(yes|no)", "--temp", "0", "-n", "8", "-s", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(["yes\n", "no\n"].contains(result.stdout))
+    }
+
+    @Test func generateWarnsWhenTheStrategyIgnoresTheConstraint() throws {
+        let model = try GoldenData.defaultModelPath()
+        let result = try run(["generate", "-m", model, "-p", "Hello", "--strategy", "greedy", "--regex", "a", "-n", "1", "--draft-length", "3"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("decodelab: warning: greedy does not use --draft-length\n"))
+        #expect(result.stderr.contains("decodelab: warning: greedy ignores the constraint /a/"))
+    }
+
+    /// The ToyModel under a regex over its words: the header names the constraint, the
+    /// inspector shows the mask, `c` lists the repository's sample files.
+    @Test func theTUIShowsAndSwapsTheConstraint() throws {
+        let dump = FileManager.default.temporaryDirectory.appendingPathComponent("decodelab-frame-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: dump) }
+        let tty = try PseudoTerminal(arguments: ["--toy", "--regex", "( the| a)( cat| dog)( sat| ran)\\.", "--strategy", "constrained-mask",
+                                                 "-n", "20", "--dump-frame", dump])
+        #expect(tty.waitFor("allowed"))
+        #expect(tty.waitFor("( the| a)( cat| dog)"))
+        tty.type("c")
+        #expect(tty.waitFor("samples/schemas/person.json"))
+        tty.type("\u{1B}")
+        usleep(200_000)
+        tty.type("q")
+        #expect(tty.waitForExit())
+        let frame = try String(contentsOfFile: dump, encoding: .utf8)
+        #expect(frame.split(separator: "\n").first?.contains("⊨ /( the| a)( cat| dog)( s…/") == true)
+        #expect(frame.contains("mask 2/16 allowed") || frame.contains("mask 1/16 allowed"))
+    }
+}

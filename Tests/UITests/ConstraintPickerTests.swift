@@ -1,0 +1,144 @@
+import Decoding
+import Engine
+import Inference
+import Testing
+import UI
+
+/// The `c` constraint picker and what loading a constraint does to the screen, with a
+/// constrained strategy put first in the list (key 1) so the tests do not depend on the catalog.
+@Suite struct ConstraintPickerTests {
+    static let masked = StrategyDescriptor(name: "masked", family: .constrained, lossless: false, description: "token masking", parameters: [])
+    static let files = ["samples/grammars/yes-no.gbnf", "samples/schemas/person.json"]
+    static let person = ConstraintSpec(kind: .jsonSchema, source: "{}", origin: "samples/schemas/person.json")
+
+    func state(size: Size = Size(width: 120, height: 40)) async throws -> AppState {
+        var state = try await ToyRun.state(steps: 4, size: size)
+        state.strategies.insert(ConstraintPickerTests.masked, at: 0)
+        state.constraintFiles = ConstraintPickerTests.files
+        return state
+    }
+
+    let maskedKey = Key.character("1")
+    let greedyKey = Key.character("2")
+
+    @Test func cOpensThePickerAndEnterLoadsTheHighlightedFile() async throws {
+        var state = try await state()
+        #expect(App.update(&state, .key(.character("c"))).isEmpty)
+        guard case .constraintPicker(let picker) = state.overlay else {
+            Issue.record("c must open the constraint picker")
+            return
+        }
+        #expect(picker.choices == [.file(Self.files[0]), .file(Self.files[1]), .typePath, .none])
+        _ = App.update(&state, .key(.down))
+        #expect(App.update(&state, .key(.enter)) == [.loadConstraint(Self.files[1], thenStrategy: nil)])
+        #expect(state.overlay == nil)
+    }
+
+    @Test func aTypedPathOrRegexIsLoadedAsTyped() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.character("c")))
+        for _ in 0..<2 { _ = App.update(&state, .key(.down)) }
+        _ = App.update(&state, .key(.enter))
+        for c in "q/x.gbnf" { _ = App.update(&state, .key(.character(c))) }
+        #expect(!state.quitting, "q is text while typing")
+        _ = App.update(&state, .key(.backspace))
+        #expect(App.update(&state, .key(.enter)) == [.loadConstraint("q/x.gbn", thenStrategy: nil)])
+
+        _ = App.update(&state, .key(.character("c")))
+        _ = App.update(&state, .key(.character("/")))
+        for c in "yes|no/" { _ = App.update(&state, .key(.character(c))) }
+        #expect(App.update(&state, .key(.enter)) == [.loadConstraint("/yes|no/", thenStrategy: nil)])
+    }
+
+    @Test func escapeLeavesTypingThenThePicker() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.character("c")))
+        _ = App.update(&state, .key(.character("/")))
+        _ = App.update(&state, .key(.escape))
+        guard case .constraintPicker(let picker) = state.overlay else {
+            Issue.record("Esc while typing goes back to the list")
+            return
+        }
+        #expect(picker.typed == nil)
+        #expect(App.update(&state, .key(.escape)).isEmpty)
+        #expect(state.overlay == nil)
+    }
+
+    @Test func aLoadedConstraintIsNamedAndTheConstrainedKeysSuggested() async throws {
+        var state = try await state()
+        _ = App.update(&state, .constraintLoaded(Self.person, strategy: nil))
+        #expect(state.configuration.parameters.constraint == Self.person)
+        #expect(state.notice?.text.hasPrefix("constraint loaded: person.json (json-schema) — pick a constrained strategy (keys 1") == true)
+        #expect(App.render(state).line(0).contains("⊨ person.json (unused)"))
+        #expect(App.update(&state, .key(maskedKey)) == [.switchStrategy("masked")])
+        #expect(App.render(state).line(0).contains("⊨ person.json │"), "the constrained strategy uses it")
+    }
+
+    @Test func aConstrainedStrategyWithoutAConstraintAsksForOneFirst() async throws {
+        var state = try await state()
+        let before = state.configuration.strategy
+        #expect(App.update(&state, .key(maskedKey)).isEmpty)
+        #expect(state.configuration.strategy == before)
+        #expect(state.notice?.text.hasPrefix("masked needs a constraint") == true)
+        guard case .constraintPicker(let picker) = state.overlay else {
+            Issue.record("picking a constrained strategy without a constraint opens the picker")
+            return
+        }
+        #expect(picker.thenStrategy == "masked")
+        #expect(App.update(&state, .key(.escape)).isEmpty)
+        #expect(state.configuration.strategy == before, "Esc keeps the strategy")
+        _ = App.update(&state, .key(maskedKey))
+        #expect(App.update(&state, .key(.enter)) == [.loadConstraint(Self.files[0], thenStrategy: "masked")])
+        _ = App.update(&state, .constraintLoaded(ConstraintSpec(kind: .gbnf, source: "root ::= \"yes\"", origin: Self.files[0]), strategy: "masked"))
+        #expect(state.configuration.strategy == "masked")
+        #expect(state.notice?.text == "constraint yes-no.gbnf (gbnf) — masked from the prompt, same seed")
+    }
+
+    @Test func cyclingPassesOverConstrainedStrategiesUntilAConstraintIsLoaded() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(greedyKey))
+        #expect(App.update(&state, .key(.character("S"))) != [.switchStrategy("masked")])
+        _ = App.update(&state, .key(greedyKey))
+        state.configuration.parameters.constraint = Self.person
+        #expect(App.update(&state, .key(.character("S"))) == [.switchStrategy("masked")])
+    }
+
+    @Test func noneClearsTheConstraintUnlessTheStrategyNeedsIt() async throws {
+        var state = try await state()
+        state.configuration.parameters.constraint = Self.person
+        _ = App.update(&state, .key(.character("c")))
+        for _ in 0..<5 { _ = App.update(&state, .key(.down)) }
+        #expect(App.update(&state, .key(.enter)) == [.setConstraint(nil, thenStrategy: nil)])
+        state.configuration.strategy = "masked"
+        _ = App.update(&state, .key(.character("c")))
+        for _ in 0..<5 { _ = App.update(&state, .key(.down)) }
+        #expect(App.update(&state, .key(.enter)).isEmpty)
+        #expect(state.notice?.isError == true)
+        #expect(state.notice?.text == "masked needs a constraint: switch to another strategy first")
+    }
+
+    @Test func pickerAt80x24() async throws {
+        var state = try await state(size: Size(width: 80, height: 24))
+        state.configuration.parameters.constraint = Self.person
+        _ = App.update(&state, .key(maskedKey))
+        _ = App.update(&state, .key(.character("c")))
+        _ = App.update(&state, .key(.character("/")))
+        for c in "[a-z]+/" { _ = App.update(&state, .key(.character(c))) }
+        let frame = App.render(state)
+        assertSnapshot(frame, named: "constraint-picker-80x24")
+        #expect(frame.text.contains("● samples/schemas/person.json  (json-schema)"))
+        #expect(frame.text.contains("path or /regex/: /[a-z]+/"))
+    }
+
+    @Test func theStrategyMenuScrollsToStrategiesBeyondTheScreen() async throws {
+        var state = try await state(size: Size(width: 80, height: 24))
+        let extra = (1...20).map { StrategyDescriptor(name: "extra-\($0)", family: .constrained, lossless: false, description: "d", parameters: []) }
+        state.strategies += extra
+        _ = App.update(&state, .key(.character("m")))
+        for _ in 0..<(state.strategies.count - 1) { _ = App.update(&state, .key(.down)) }
+        let frame = App.render(state).text
+        #expect(frame.contains("extra-20"), "the highlighted last strategy is in view")
+        #expect(!frame.contains("   1  masked"), "the top scrolled away")
+        #expect(frame.contains("↑"))
+    }
+}
