@@ -21,9 +21,11 @@ import Inference
         for token in branch {
             _ = try model.evaluateAndCommit([token])
             // Only the new position is copied out, and segments join.
-            saved = try saved.appending(model.cacheSegment(from: model.committedCount - 1))
+            try saved.append(model.cacheSegment(from: model.committedCount - 1))
         }
         #expect(saved.count == branch.count)
+        #expect(throws: ModelError.self) { try saved.append(model.cacheSegment(from: base)) }
+        #expect(saved.count == branch.count, "a failed append leaves the segment as it was")
         model.truncate(to: base)
         _ = try model.evaluateAndCommit(other)
         // Restore in two parts: the first position, then the rest on top of it.

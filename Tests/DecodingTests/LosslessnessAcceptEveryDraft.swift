@@ -14,8 +14,9 @@ struct LosslessnessAcceptEveryDraft: DecodingStrategy {
     let chain: SamplerChain
 
     mutating func step(_ context: DecodingContext) throws -> StepResult {
-        // The drafter wants the cache to hold all but the last token, as a real round leaves it.
-        let keep = context.tokens.count - 1
+        // The drafter wants the cache to hold no more than all but the last token, as a real
+        // round leaves it; what it lacks rides along in the draft passes.
+        let keep = min(context.model.committedCount, context.tokens.count - 1)
         context.model.truncate(to: keep)
         let tree = try drafter.draft(context: context, keep: keep, chain: chain, limit: context.tokenBudget)
         let tokens = tree.nodes.map(\.token)

@@ -77,24 +77,57 @@ import Inference
         #expect(sawRejection)
     }
 
+    @Test func lookaheadTraceCarriesItsJacobiGrid() throws {
+        var parameters = Self.greedyParameters
+        parameters.set(SpeculativeParameters.lookaheadNgram.name, to: 3)
+        parameters.set(SpeculativeParameters.windowWidth.name, to: 4)
+        var strategy = try StrategyCatalog.make(LookaheadStrategy.descriptor.name, parameters: parameters)
+        let run = try decode(&strategy, model: ToyModel(seed: 3, contextLength: 128), prompt: [1, 3, 6, 9, 1, 11], maxNewTokens: 40)
+        var collected = 0
+        for step in run.steps {
+            guard case .draftTree(let tree) = step.payload, let grid = tree.jacobi else { Issue.record("expected a Jacobi grid"); continue }
+            // Two past levels plus the one this pass produced, four columns each.
+            #expect(grid.levels.count == 3 && grid.levels.allSatisfy { $0.count == 4 })
+            #expect(grid.poolCandidates.allSatisfy { $0.count == 2 })
+            collected += grid.collected
+        }
+        #expect(collected > 0)
+    }
+
     /// Part 2.2 of the reference: the joint law of the first two generated tokens from the real
     /// loop, against the product of the target's conditionals. Seeded, so deterministic.
     @Test(arguments: names)
     func samplingKeepsTheTargetDistribution(name: String) throws {
-        let samples = 100_000
-        let prompt: [TokenID] = [1, 3, 6, 9, 1, 11, 14, 1, 3]
+        try Self.checkTargetLaw(name: name, parameters: Self.samplingParameters)
+    }
+
+    /// The tree strategy's other sibling rule: independent draws judged by SpecInfer's rule.
+    @Test func treeWithIndependentSiblingsKeepsTheTargetDistribution() throws {
+        var parameters = Self.samplingParameters
+        parameters.set(SpeculativeParameters.siblingsWithoutReplacement.name, to: 0)
+        parameters.set(SpeculativeParameters.treeWidth.name, to: 3)
+        try Self.checkTargetLaw(name: SpeculativeTreeStrategy.descriptor.name, parameters: parameters)
+    }
+
+    static var samplingParameters: DecodingParameters {
         var parameters = DecodingParameters()
         parameters.sampler = SamplerSettings.unfiltered
         parameters.set(SpeculativeParameters.exitLayer.name, to: 1)
         parameters.set(SpeculativeParameters.draftLength.name, to: 3)
+        return parameters
+    }
+
+    static func checkTargetLaw(name: String, parameters: DecodingParameters) throws {
+        let samples = 100_000
+        let prompt: [TokenID] = [1, 3, 6, 9, 1, 11, 14, 1, 3]
         let model = ToyModel(seed: 4, contextLength: 64)
         var strategy = try StrategyCatalog.make(name, parameters: parameters)
         var counts: [[TokenID]: Int] = [:]
         for sample in 0..<samples {
             let run = try decode(&strategy, model: model, prompt: prompt, maxNewTokens: 4, seed: UInt64(sample))
-            counts[Self.firstTwo(run.tokens), default: 0] += 1
+            counts[firstTwo(run.tokens), default: 0] += 1
         }
-        let exact = Self.exactFirstTwo(model: model, prompt: prompt)
+        let exact = exactFirstTwo(model: model, prompt: prompt)
         #expect(Set(counts.keys).isSubset(of: Set(exact.keys)))
         // The first token alone has few cells, so its bound is tighter.
         var firstCounts: [[TokenID]: Int] = [:]
@@ -102,7 +135,7 @@ import Inference
         var firstExact: [[TokenID]: Double] = [:]
         for (outcome, probability) in exact { firstExact[[outcome[0]], default: 0] += probability }
         for (observed, law) in [(firstCounts, firstExact), (counts, exact)] {
-            let distance = Self.totalVariation(observed, samples: samples, from: law)
+            let distance = totalVariation(observed, samples: samples, from: law)
             // Distribution-free bound at δ = 1e-6 (Part 2.2): ½(√(cells/N) + √(2 ln(1/δ)/N)).
             let n = Double(samples)
             let threshold = 0.5 * ((Double(law.count) / n).squareRoot() + (2 * log(1e6) / n).squareRoot())

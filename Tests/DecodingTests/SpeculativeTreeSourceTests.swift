@@ -58,6 +58,15 @@ import Inference
         #expect(matrix.row(5).isEmpty && matrix.row(99).isEmpty)
     }
 
+    @Test func emptyRowsStartWithWhatFollowedTheTokenInThePrompt() {
+        var matrix = AdjacencyMatrix(candidatesPerToken: 2)
+        matrix.record(3, candidates: [9], vocabularySize: 16)
+        matrix.recordFollowers(in: [1, 2, 1, 3, 1, 4, 1, 2, 3, 5], vocabularySize: 16)
+        // Most recent first, no repeats, at most two; a row the target filled is kept.
+        #expect(Array(matrix.row(1)) == [2, 4] && Array(matrix.row(2)) == [3, 1])
+        #expect(Array(matrix.row(3)) == [9] && matrix.row(5).isEmpty)
+    }
+
     /// The window as a tree: level 0 is a chain, each deeper guess hangs off the guess above it,
     /// so column j's trajectory is a chain of consecutive positions.
     @Test func jacobiWindowPlacesColumnTrajectoriesAsChains() {
@@ -92,7 +101,8 @@ import Inference
         pool.add([1, 9, 9])
         #expect(pool.continuations(of: 1) == [[2, 3], [9, 9]])
         pool.addNgrams(of: [5, 6, 7, 8], size: 3, endingFrom: 3)
-        #expect(pool.continuations(of: 5).isEmpty && pool.continuations(of: 6) == [[7, 8]])
+        // [5, 6, 7] ends before index 3 and is skipped; key 5 still holds only [1, 2].
+        #expect(pool.continuations(of: 5) == [[1, 2]] && pool.continuations(of: 6) == [[7, 8]])
         #expect(pool.continuations(of: 42).isEmpty)
     }
 

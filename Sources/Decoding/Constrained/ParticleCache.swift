@@ -8,9 +8,9 @@ struct ParticleCache {
     /// Suffix tokens whose positions the model cache holds after the committed text.
     private var resident: [TokenID] = []
 
-    /// Logits after `particle`'s suffix, whose last token is not evaluated yet; returns them
-    /// with the particle's segment extended by that token's position.
-    mutating func evaluateLast(of particle: Particle, context: DecodingContext) throws -> (logits: [Float], segment: CacheSegment) {
+    /// Logits after `particle`'s suffix, whose last token is not evaluated yet; extends the
+    /// particle's segment by that token's position.
+    mutating func evaluateLast(of particle: inout Particle, context: DecodingContext) throws -> [Float] {
         let model = context.model
         if model.committedCount < context.tokens.count {
             // Tokens committed without evaluation: let the context evaluate them once.
@@ -28,7 +28,8 @@ struct ParticleCache {
         let logits = try context.evaluate(BatchToken.chain([tokens[evaluated]], startingAt: position), options: EvaluationOptions(outputRows: .last))
         try model.commit(path: [0])
         resident = tokens
-        return (Array(logits.row(0)), try particle.segment.appending(model.cacheSegment(from: position)))
+        try particle.segment.append(model.cacheSegment(from: position))
+        return Array(logits.row(0))
     }
 
     /// `tokens` are being committed after the context's text: keeps the model cache holding

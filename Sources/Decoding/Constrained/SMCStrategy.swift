@@ -94,13 +94,17 @@ public struct SMCStrategy: DecodingStrategy {
                 if !constraint.isComplete(next) { particles[i].logWeight = -.infinity }
             }
         }
-        var evaluated: [[TokenID]: (logits: [Float], segment: CacheSegment)] = [:]
+        // Copies made by resampling share their suffix: each distinct one is evaluated once.
+        var evaluated: [[TokenID]: Int] = [:]
         for i in particles.indices where !particles[i].finished {
             let key = particles[i].suffixTokens
-            let result = try evaluated[key] ?? cache.evaluateLast(of: particles[i], context: context)
-            evaluated[key] = result
-            particles[i].nextLogits = result.logits
-            particles[i].segment = result.segment
+            if let first = evaluated[key] {
+                particles[i].nextLogits = particles[first].nextLogits
+                particles[i].segment = particles[first].segment
+            } else {
+                particles[i].nextLogits = try cache.evaluateLast(of: &particles[i], context: context)
+                evaluated[key] = i
+            }
         }
     }
 

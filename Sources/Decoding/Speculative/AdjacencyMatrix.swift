@@ -22,12 +22,28 @@ public struct AdjacencyMatrix: Sendable, Equatable {
 
     /// Overwrites the row of `token` with the top of the target's distribution after it.
     public mutating func record(_ token: TokenID, next distribution: Distribution, vocabularySize: Int) {
+        record(token, candidates: distribution.top(candidatesPerToken).map(\.token), vocabularySize: vocabularySize)
+    }
+
+    /// Fills the rows that are still empty with what followed each token in `text`, most
+    /// recent first: a free warm start the target's own predictions overwrite as it sees them.
+    public mutating func recordFollowers(in text: [TokenID], vocabularySize: Int) {
+        var followers: [TokenID: [TokenID]] = [:]
+        for i in stride(from: text.count - 2, through: 0, by: -1) where row(text[i]).isEmpty {
+            var list = followers[text[i], default: []]
+            if list.count < candidatesPerToken, !list.contains(text[i + 1]) { list.append(text[i + 1]) }
+            followers[text[i]] = list
+        }
+        for (token, list) in followers { record(token, candidates: list, vocabularySize: vocabularySize) }
+    }
+
+    /// Overwrites the row of `token` with `candidates`, best first (extra ones are dropped).
+    public mutating func record(_ token: TokenID, candidates: [TokenID], vocabularySize: Int) {
         guard token >= 0, Int(token) < vocabularySize else { return }
         if storage.count < vocabularySize * candidatesPerToken {
             storage = [TokenID](repeating: Self.empty, count: vocabularySize * candidatesPerToken)
         }
         let start = Int(token) * candidatesPerToken
-        let top = distribution.top(candidatesPerToken).map(\.token)
-        for i in 0..<candidatesPerToken { storage[start + i] = i < top.count ? top[i] : Self.empty }
+        for i in 0..<candidatesPerToken { storage[start + i] = i < candidates.count ? candidates[i] : Self.empty }
     }
 }

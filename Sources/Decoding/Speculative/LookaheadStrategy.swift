@@ -24,8 +24,9 @@ public struct LookaheadStrategy: DecodingStrategy {
 
     public init(parameters: DecodingParameters) {
         ngramSize = max(2, SpeculativeParameters.integer(SpeculativeParameters.lookaheadNgram, in: parameters, default: 3))
-        width = SpeculativeParameters.integer(SpeculativeParameters.windowWidth, in: parameters, default: 4)
-        poolSize = SpeculativeParameters.integer(SpeculativeParameters.poolSize, in: parameters, default: 4)
+        // Small by default: on a CPU every extra row of the verify batch costs nearly a token.
+        width = SpeculativeParameters.integer(SpeculativeParameters.windowWidth, in: parameters, default: 2)
+        poolSize = SpeculativeParameters.integer(SpeculativeParameters.poolSize, in: parameters, default: 2)
         pool = NgramPool(capacity: poolSize)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }

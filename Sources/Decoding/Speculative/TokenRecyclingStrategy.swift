@@ -3,7 +3,8 @@ import Inference
 /// Token Recycling: every target pass leaves, for each token it evaluated, the top candidates
 /// for the token after it; those rows (the adjacency matrix) fill a fixed tree template hanging
 /// off the last committed token, and the target verifies the whole tree in one pass. Drafting
-/// costs no model pass at all. The drafts are deterministic, so sampling uses one-hot rejection
+/// costs no model pass at all; rows the target has not filled yet start with what followed the
+/// token in the prompt. The drafts are deterministic, so sampling uses one-hot rejection
 /// across siblings (greedy matching at temperature 0): lossless.
 public struct TokenRecyclingStrategy: DecodingStrategy {
     public static let descriptor = StrategyDescriptor(
@@ -21,13 +22,15 @@ public struct TokenRecyclingStrategy: DecodingStrategy {
 
     public init(parameters: DecodingParameters) {
         template = StaticTreeTemplate(
-            size: SpeculativeParameters.integer(SpeculativeParameters.treeSize, in: parameters, default: 24),
+            // The paper's 80-node tree suits a GPU; on a CPU each extra verified row costs
+            // nearly a token, so the default tree is small.
+            size: SpeculativeParameters.integer(SpeculativeParameters.treeSize, in: parameters, default: 4),
             maxRank: Self.candidatesPerToken)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }
 
     public mutating func step(_ context: DecodingContext) throws -> StepResult {
-        if context.model.committedCount == 0 { try prefill(context) }
+        if context.generatedCount == 0 { adjacency.recordFollowers(in: context.tokens, vocabularySize: context.vocabulary.count) }
         let keep = SpeculativeRound.trimCache(context)
         let tree = template.fill(after: context.tokens[context.tokens.count - 1], maxDepth: max(0, context.tokenBudget - 1)) { adjacency.row($0) }
         let rowTokens = [context.tokens[context.tokens.count - 1]] + tree.nodes.map(\.token)
@@ -36,19 +39,6 @@ public struct TokenRecyclingStrategy: DecodingStrategy {
         let round = self.round
         return try round.run(tree, keep: keep, drafter: label, context: context) { row, raw in
             self.adjacency.record(rowTokens[row], next: raw, vocabularySize: vocabularySize)
-        }
-    }
-
-    /// Evaluates the prompt with logits at every position, so every prompt token starts with
-    /// a row: text that quotes the prompt (edits, rewrites) is drafted from the first step. All
-    /// but the last token stay cached; the first round evaluates that one as its root.
-    private mutating func prefill(_ context: DecodingContext) throws {
-        let text = context.tokens
-        guard text.count > 1 else { return }
-        let logits = try context.evaluate(BatchToken.chain(text, startingAt: 0), options: EvaluationOptions(outputRows: .all))
-        try context.model.commit(path: Array(0..<(text.count - 1)))
-        for row in 0..<(text.count - 1) {
-            adjacency.record(text[row], next: Distribution(logits: logits.row(row)), vocabularySize: logits.vocabularySize)
         }
     }
 }

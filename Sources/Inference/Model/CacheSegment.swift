@@ -6,8 +6,8 @@ public struct CacheSegment: Sendable {
     /// The first position this segment holds.
     public let start: Int
     /// How many positions it holds.
-    public let count: Int
-    let storage: Storage
+    public private(set) var count: Int
+    private(set) var storage: Storage
 
     enum Storage: Sendable {
         /// A model whose cache is its token history (the ToyModel).
@@ -24,20 +24,33 @@ public struct CacheSegment: Sendable {
 
     public var end: Int { start + count }
 
-    /// This segment followed by `next`, which must start where this one ends and come from the
-    /// same kind of model.
-    public func appending(_ next: CacheSegment) throws -> CacheSegment {
+    /// Extends this segment by `next`, which must start where this one ends and come from the
+    /// same kind of model. In place: only `next`'s positions are copied when this segment's
+    /// storage is not shared.
+    public mutating func append(_ next: CacheSegment) throws {
         guard next.start == end else {
             throw ModelError.invalidBatch("cache segment \(next.start)..<\(next.end) does not continue \(start)..<\(end)")
         }
-        switch (storage, next.storage) {
-        case (.tokens(let a), .tokens(let b)):
-            return CacheSegment(start: start, count: count + next.count, storage: .tokens(a + b))
-        case (.keyValues(let a), .keyValues(let b)):
-            return CacheSegment(start: start, count: count + next.count, storage: .keyValues(try a.appending(b)))
+        let current = storage
+        // Drop this segment's own reference first so the arrays below stay uniquely owned.
+        storage = .tokens([])
+        switch (current, next.storage) {
+        case (.tokens(var tokens), .tokens(let more)):
+            tokens += more
+            storage = .tokens(tokens)
+        case (.keyValues(var keyValues), .keyValues(let more)):
+            do {
+                try keyValues.append(more)
+            } catch {
+                storage = .keyValues(keyValues)
+                throw error
+            }
+            storage = .keyValues(keyValues)
         default:
+            storage = current
             throw ModelError.invalidBatch("cache segments from different kinds of model cannot be joined")
         }
+        count += next.count
     }
 
     /// The positions from `position` on (a shared prefix that became part of the committed text

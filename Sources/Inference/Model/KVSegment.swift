@@ -12,12 +12,13 @@ struct KVSegment: Sendable {
 
     var stride: Int { layerCount * width }
 
-    func appending(_ next: KVSegment) throws -> KVSegment {
+    mutating func append(_ next: KVSegment) throws {
         guard next.layerCount == layerCount, next.width == width else {
             throw ModelError.invalidBatch("cache segments of differently shaped caches cannot be joined")
         }
-        return KVSegment(layerCount: layerCount, width: width, keys: keys + next.keys, values: values + next.values,
-                         writtenLayers: zip(writtenLayers, next.writtenLayers).map { $0 && $1 })
+        keys += next.keys
+        values += next.values
+        for layer in writtenLayers.indices { writtenLayers[layer] = writtenLayers[layer] && next.writtenLayers[layer] }
     }
 
     func droppingPositions(_ count: Int) -> KVSegment {

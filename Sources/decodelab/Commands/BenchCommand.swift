@@ -64,6 +64,9 @@ enum BenchCommand: Command {
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         if let strategy = parsed.string("--strategy") { return try await StrategyBench.run(parsed, strategy: strategy) }
         if parsed.string("--json-schema") != nil { return try await ConstraintBench.run(parsed) }
+        if let flag = ["--prompt-file", "--instance", "--passes"].first(where: { parsed.string($0) != nil }) {
+            throw CommandLineError.missing("--strategy NAME or --json-schema FILE (\(flag) belongs to one of them)")
+        }
         guard let path = DefaultModel.resolve(explicitPath: parsed.string("--model")) else {
             throw CommandLineError.missing("-m FILE (no $DECODELAB_MODEL and no cached default model; run `decodelab fetch-model`)")
         }

@@ -37,6 +37,11 @@ enum TUICommand: Command {
     Strategy parameters (each strategy uses its own; all travel with the run):
     \(StrategyParameterFlags.usage)
 
+    Inside, `c` picks a constraint: samples/grammars/*.gbnf, samples/schemas/*.json and
+    samples/regexes/*.regex from the working directory or the source checkout, or a typed file
+    path (the kind follows the extension) or /regex/. A constrained strategy chosen without a
+    constraint asks for one first.
+
     NO_COLOR selects the monochrome theme unless --theme is given.
 
     """

@@ -13,24 +13,23 @@ struct SpeculationCostPanel: Sendable {
 
     func render(into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
         let mat = statistics.meanAcceptedTokens
-        rows.line("MAT \(Format.fixed(mat, 2))/pass · \(Format.fixed(tokensPerSecond, 1)) tok/s · accepted "
-                  + "\(Format.fixed(statistics.acceptanceRate * 100, 0))% of \(statistics.tested) tested", style: theme[.title], into: &buffer)
+        rows.line("MAT \(Format.fixed(mat, 2)) · \(Format.fixed(tokensPerSecond, 1)) tok/s · accepted "
+                  + "\(Format.fixed(statistics.acceptanceRate * 100, 0))% of \(statistics.tested)", style: theme[.title], into: &buffer)
         let positions = statistics.positionAcceptance.prefix(8).enumerated().map { "\($0.offset + 1):\(Format.fixed($0.element, 2))" }
-        if !positions.isEmpty { rows.line("per position  " + positions.joined(separator: " "), style: theme[.muted], into: &buffer) }
+        if !positions.isEmpty { rows.line("per position " + positions.joined(separator: " "), style: theme[.muted], into: &buffer) }
+        let verify = "T(\(draftSize + 1))/T(1)"
         guard let verifyCost else {
-            rows.line("verify cost: not measured", style: theme[.muted], into: &buffer)
+            rows.line("\(verify) not measured", style: theme[.muted], into: &buffer)
             return
         }
         guard let cost = SpeculationCost(statistics: statistics, verifyCost: verifyCost, draftSize: draftSize) else {
-            let ratio = verifyCost.ratio(draftSize + 1).map { Format.fixed($0, 2) } ?? "—"
-            rows.line("verify \(draftSize + 1) tokens: T(\(draftSize + 1))/T(1) \(ratio) · no drafts yet", style: theme[.muted], into: &buffer)
+            rows.line("\(verify) \(verifyCost.ratio(draftSize + 1).map { Format.fixed($0, 2) } ?? "—") · no drafts yet", style: theme[.muted], into: &buffer)
             return
         }
-        rows.line("verify \(draftSize + 1) tokens: T(\(draftSize + 1))/T(1) \(Format.fixed(cost.verifyRatio, 2)) · "
-                  + "draft c_d \(Format.fixed(cost.draftCost, 2)) T(1)/token", style: theme[.muted], into: &buffer)
+        rows.line("\(verify) \(Format.fixed(cost.verifyRatio, 2)) · draft c_d \(Format.fixed(cost.draftCost, 2)) T(1)/token", style: theme[.muted], into: &buffer)
         let pays = mat > cost.breakEven
-        rows.line("break-even MAT \(Format.fixed(cost.breakEven, 2)) = \(Format.fixed(cost.verifyRatio, 2)) + \(draftSize)×"
-                  + "\(Format.fixed(cost.draftCost, 2)) · \(pays ? "pays" : "does not pay")",
+        rows.line("break-even MAT \(Format.fixed(cost.breakEven, 2)) = \(Format.fixed(cost.verifyRatio, 2))+\(draftSize)×"
+                  + "\(Format.fixed(cost.draftCost, 2)): \(pays ? "pays" : "loses")",
                   style: theme[pays ? .draftAccepted : .draftRejected], into: &buffer)
     }
 }

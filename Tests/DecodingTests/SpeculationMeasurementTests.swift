@@ -1,0 +1,67 @@
+import Testing
+import Decoding
+import Inference
+
+/// The numbers of the speculation cost panel and `bench --strategy`: acceptance per draft
+/// position from step traces, the verify-cost curve and the break-even MAT derived from them.
+@Suite struct SpeculationMeasurementTests {
+    /// A chain round: `accepted` of `drafted` drafts kept, then the target's own token.
+    static func round(drafted: Int, accepted: Int, seconds: Double) -> StepTrace {
+        let nodes = (0..<drafted).map { i in
+            DraftTreeTrace.Node(token: TokenID(i + 1), parent: i == 0 ? nil : i - 1, p: 0.5, q: 0.5, r: nil,
+                                verdict: i < accepted ? .accepted : (i == accepted ? .rejected : .untested))
+        }
+        let tokens = (0..<accepted).map { TracedToken(token: TokenID($0 + 1), source: .draftAccepted) }
+            + [TracedToken(token: 9, source: accepted == drafted ? .bonus : .resampled)]
+        return StepTrace(index: 0, generatedBefore: 0, tokens: tokens,
+                         payload: .draftTree(DraftTreeTrace(nodes: nodes, acceptedPath: Array(0..<accepted), drafter: "test")),
+                         targetEvaluations: 1, seconds: seconds)
+    }
+
+    @Test func acceptanceIsCountedPerDraftPosition() {
+        let plain = StepTrace(index: 0, generatedBefore: 0, tokens: [TracedToken(token: 3, source: .greedy)],
+                              payload: .draftTree(DraftTreeTrace(nodes: [], acceptedPath: [], drafter: "no match")), targetEvaluations: 1)
+        let statistics = SpeculationStatistics(steps: [
+            Self.round(drafted: 3, accepted: 3, seconds: 0), Self.round(drafted: 3, accepted: 1, seconds: 0),
+            Self.round(drafted: 2, accepted: 0, seconds: 0), plain,
+        ])
+        // Position 1 is reached by the three drafted rounds, position 2 by the two that kept
+        // their first draft, position 3 by the one that kept two.
+        #expect(statistics.positionAcceptance == [2.0 / 3, 1.0 / 2, 1])
+        #expect(statistics.rounds == 4 && statistics.drafted == 8 && statistics.tested == 6 && statistics.accepted == 4)
+        #expect(statistics.meanAcceptedTokens == 8.0 / 4)
+        #expect(abs(statistics.acceptanceRate - 4.0 / 6) < 1e-15)
+    }
+
+    static let curve = VerifyCost(seconds: [1: 0.010, 2: 0.011, 4: 0.013, 8: 0.020], context: 64)
+
+    @Test func verifyCostInterpolatesBetweenMeasuredSizes() {
+        #expect(abs((Self.curve.ratio(4) ?? 0) - 1.3) < 1e-12)
+        #expect(abs((Self.curve.ratio(3) ?? 0) - 1.2) < 1e-12)
+        // Beyond the last size, the slope of the last two continues.
+        #expect(abs((Self.curve.ratio(16) ?? 0) - 3.4) < 1e-12)
+        #expect(VerifyCost(seconds: [2: 0.01], context: 0).ratio(2) == nil)
+    }
+
+    /// With the round shape at its mean, the break-even MAT is the mean round time in plain steps.
+    @Test func breakEvenIsTheRoundCostInPlainSteps() throws {
+        let statistics = SpeculationStatistics(steps: [Self.round(drafted: 3, accepted: 1, seconds: 0.015),
+                                                       Self.round(drafted: 3, accepted: 3, seconds: 0.017)])
+        let cost = try #require(SpeculationCost(statistics: statistics, verifyCost: Self.curve, draftSize: 3))
+        #expect(abs(cost.verifyRatio - 1.3) < 1e-12)
+        #expect(abs(cost.draftCost - 0.1) < 1e-12)
+        #expect(abs(cost.breakEven - 1.6) < 1e-12)
+        // Rounds without drafts say nothing about drafting cost.
+        #expect(SpeculationCost(statistics: SpeculationStatistics(), verifyCost: Self.curve, draftSize: 3) == nil)
+    }
+
+    @Test func verifyCostIsMeasuredOnTheModelAndLeavesTheCacheEmpty() throws {
+        let model = ToyModel(seed: 1, contextLength: 64)
+        let cost = try VerifyCost.measure(model: model, after: [1, 3, 6])
+        #expect(Set(cost.seconds.keys) == Set(VerifyCost.panelSizes))
+        #expect(cost.seconds.values.allSatisfy { $0 > 0 } && cost.context == 3)
+        #expect(model.committedCount == 0)
+        // One prefill, then three timed evaluations per size.
+        #expect(model.evaluationCount == 1 + 3 * VerifyCost.panelSizes.count)
+    }
+}
