@@ -146,7 +146,7 @@ struct ConstrainedWorkedExampleTests {
         let fixture = try Self.fixture()
         let expected = Self.expectation(estimator, p: Self.probabilities(fixture), allowed: Self.allowed(fixture))
         for (letter, value) in fixture.awrs_paper_estimator.expectation {
-            #expect(abs(expected[Self.id(letter)] - value) < 1e-12, "\(estimator.name): E[w·1{x=\(letter)}]")
+            #expect(abs(expected[Self.id(letter)] - value) < 1e-12, "\(estimator): E[w·1{x=\(letter)}]")
         }
     }
 
@@ -163,7 +163,7 @@ struct ConstrainedWorkedExampleTests {
             let allowed = Set((0..<size).filter { _ in Bool.random(using: &generator) })
             let expected = Self.expectation(estimator, p: p, allowed: allowed)
             for token in 0..<size {
-                #expect(abs(expected[token] - (allowed.contains(token) ? p[token] : 0)) < 1e-12, "\(estimator.name) p \(p) allowed \(allowed.sorted())")
+                #expect(abs(expected[token] - (allowed.contains(token) ? p[token] : 0)) < 1e-12, "\(estimator) p \(p) allowed \(allowed.sorted())")
             }
         }
     }

@@ -86,12 +86,16 @@ import Inference
         var collected = 0
         for step in run.steps {
             guard case .draftTree(let tree) = step.payload, let grid = tree.jacobi else { Issue.record("expected a Jacobi grid"); continue }
-            // Two past levels plus the one this pass produced, four columns each.
-            #expect(grid.levels.count == 3 && grid.levels.allSatisfy { $0.count == 4 })
+            // Two levels of four guesses, and the four the pass produced (none cut by the budget).
+            #expect(grid.levels.count == 2 && grid.levels.allSatisfy { $0.count == 4 })
+            #expect(grid.next.count == 4)
             #expect(grid.poolCandidates.allSatisfy { $0.count == 2 })
             collected += grid.collected
         }
         #expect(collected > 0)
+        // Far from the token budget the whole window is evaluated and yields its next level.
+        guard case .draftTree(let first) = run.steps[0].payload else { return }
+        #expect(first.jacobi?.next.allSatisfy { $0 != nil } == true)
     }
 
     /// Part 2.2 of the reference: the joint law of the first two generated tokens from the real

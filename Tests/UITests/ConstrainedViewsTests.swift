@@ -43,6 +43,12 @@ import UI
         assertSnapshot(buffer, named: "inspector-mask-34")
         #expect(buffer.line(2) == "│mask 312/49152 allowed (0.6%)     │")
         #expect(buffer.line(3) == "│log w -0.545 · Σ -4.210           │")
+        let awrs = MaskTrace(allowedCount: nil, vocabularySize: 49152, tested: (0..<3823).map {
+            .init(token: TokenID($0 % 10), probability: $0 == 3822 ? 0.01 : 0.99 / 3822, allowed: $0 == 3822)
+        }, maskedMass: nil, distribution: nil)
+        let narrow = render(.mask(awrs), width: 36)
+        #expect(narrow.line(2) == "│checked 3823 of 49152             │")
+        #expect(narrow.line(3) == "│rejected 3822 (p 0.990)           │")
     }
 
     @Test func adaptiveRejectionShowsChecksInsteadOfAFullMask() {

@@ -50,6 +50,15 @@ import UI
         #expect(state.quitting)
     }
 
+    @Test func anEngineFailureStaysOnScreen() async throws {
+        var state = try await state()
+        let reason = "the constraint allows no token after the 52 generated tokens"
+        _ = App.update(&state, .engine(.failed(reason)))
+        for _ in 0..<(App.framesPerSecond * 30) { _ = App.update(&state, .frame) }
+        #expect(state.notice == Notice(text: reason, isError: true, from: 0, seconds: 3600))
+        #expect(App.render(state).line(39).contains(reason))
+    }
+
     @Test func promptEditorTypesQAndAppliesWithCtrlD() async throws {
         var state = try await state()
         _ = App.update(&state, .key(.character("e")))

@@ -15,15 +15,16 @@ public struct ASApStrategy: DecodingStrategy {
 
     public var descriptor: StrategyDescriptor { Self.descriptor }
     private var tracker: ConstraintTracker
-    private let constraintSpec: ConstraintSpec?
+    private let spec: ConstraintSpec
     private let temperature: Double
     private let viewSize: Int
     private var key: AlignmentStore.Key?
     private var node = AlignmentTrie.root
 
     public init(parameters: DecodingParameters, viewSize: Int = 10) throws {
-        tracker = try ConstraintTracker(parameters.constraint, strategy: Self.descriptor.name)
-        constraintSpec = parameters.constraint
+        guard let spec = parameters.constraint else { throw ConstraintError.missing(strategy: Self.descriptor.name) }
+        tracker = try ConstraintTracker(spec, strategy: Self.descriptor.name)
+        self.spec = spec
         temperature = parameters.sampler.temperature
         self.viewSize = viewSize
     }
@@ -51,7 +52,7 @@ public struct ASApStrategy: DecodingStrategy {
         let chosen = uniform.map(q.sample(uniform:)) ?? q.argmax
 
         let probability = tempered.probabilities[Int(chosen)]
-        try tracker.commit(chosen)
+        tracker.commit(chosen)
         context.append([chosen])
         let finished = constraint.isEnd(chosen) || context.tokenBudget == 0
         self.node = AlignmentStore.withTrie(key) { trie in
@@ -87,8 +88,8 @@ public struct ASApStrategy: DecodingStrategy {
     private mutating func trieKey(_ context: DecodingContext) -> AlignmentStore.Key {
         if let key { return key }
         let made = AlignmentStore.Key(
-            prompt: Array(context.tokens.prefix(context.promptCount)), constraintKind: constraintSpec?.kind.rawValue ?? "",
-            constraintSource: constraintSpec?.source ?? "", temperature: temperature, vocabularySize: context.vocabulary.count)
+            prompt: Array(context.tokens.prefix(context.promptCount)), constraintKind: spec.kind.rawValue,
+            constraintSource: spec.source, temperature: temperature, vocabularySize: context.vocabulary.count)
         key = made
         return made
     }

@@ -10,12 +10,4 @@ public enum AWRSEstimator: Int, Sendable, CaseIterable {
     /// Sampling with replacement simulated from the walk (geometric phantom re-draws of
     /// rejected tokens), stopping at the second acceptance: w = 1 / (rejections + 1).
     case geometric = 2
-
-    public var name: String {
-        switch self {
-        case .twoRound: "two-round (paper)"
-        case .recursive: "recursive"
-        case .geometric: "geometric"
-        }
-    }
 }

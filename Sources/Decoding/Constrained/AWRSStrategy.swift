@@ -31,7 +31,7 @@ public struct AWRSStrategy: DecodingStrategy {
         let tempered = proposal.tempered(logits)
         let outcome = proposal.propose(logits: logits, tempered: tempered, constraint: constraint, state: state, random: &context.random)
         guard let token = outcome.token else { throw ConstraintError.deadEnd(generated: context.generatedCount) }
-        try tracker.commit(token)
+        tracker.commit(token)
         context.append([token])
         cumulativeLogWeight += outcome.logWeight
 

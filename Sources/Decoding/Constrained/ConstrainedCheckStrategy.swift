@@ -47,7 +47,7 @@ public struct ConstrainedCheckStrategy: DecodingStrategy {
                 distribution: second.trace(before: raw, maskLabel: "grammar mask (\(masked.allowedCount) allowed)", viewSize: chain.viewSize),
                 stepLogWeight: masked.logAllowedMass)
         }
-        try tracker.commit(chosen)
+        tracker.commit(chosen)
         context.append([chosen])
         return StepResult(
             tokens: [TracedToken(token: chosen, source: source, probability: raw.probability(of: chosen), entropy: raw.entropy)],

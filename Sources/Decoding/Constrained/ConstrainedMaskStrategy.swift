@@ -29,7 +29,7 @@ public struct ConstrainedMaskStrategy: DecodingStrategy {
         let mask = constraint.mask(after: state)
         let masked = try MaskedLogits(logits: logits, raw: raw, mask: mask, generated: context.generatedCount)
         let draw = ChainDraw(chain: chain, logits: masked.logits, history: context.tokens, random: &context.random)
-        try tracker.commit(draw.token)
+        tracker.commit(draw.token)
         context.append([draw.token])
         cumulativeLogWeight += masked.logAllowedMass
 

@@ -8,6 +8,8 @@ public enum ConstraintError: Error, CustomStringConvertible, Equatable {
     case invalid(strategy: String, GrammarError)
     /// No token can follow the text so far (the grammar needs bytes no token spells).
     case deadEnd(generated: Int)
+    /// Every SMC particle died: none reached a complete text within the length limit.
+    case noParticleFinished(generated: Int)
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum ConstraintError: Error, CustomStringConvertible, Equatable {
             "\(strategy): \(error)"
         case .deadEnd(let generated):
             "the constraint allows no token after the \(generated) generated tokens"
+        case .noParticleFinished(let generated):
+            "no particle reached a text the constraint accepts within the length limit (\(generated) tokens committed); allow more tokens"
         }
     }
 }

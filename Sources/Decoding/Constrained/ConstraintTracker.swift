@@ -22,7 +22,7 @@ struct ConstraintTracker {
     }
 
     /// Advances the committed state by a token the constraint allowed.
-    mutating func commit(_ token: TokenID) throws(ConstraintError) {
+    mutating func commit(_ token: TokenID) {
         guard let attached, let next = attached.constraint.advance(attached.state, by: token) else {
             preconditionFailure("a committed token must be one the attached constraint allowed")
         }

@@ -135,7 +135,7 @@ public struct SMCStrategy: DecodingStrategy {
     /// All particles have finished: one, drawn by weight, gives the rest of the text.
     private mutating func finish(context: DecodingContext) throws -> [TracedToken] {
         let weights = ParticleWeights(logWeights: particles.map(\.logWeight))
-        guard weights.logMean > -.infinity else { throw ConstraintError.deadEnd(generated: context.generatedCount) }
+        guard weights.logMean > -.infinity else { throw ConstraintError.noParticleFinished(generated: context.generatedCount) }
         let chosen = particles[context.random.draw(weights: weights.normalized).index]
         context.append(chosen.suffixTokens)
         particles = []

@@ -19,10 +19,10 @@ public enum LosslessnessSuite {
     }
 
     public static let settings: [Setting] = [
-        setting("T=1, draft 2, exit layer 1", temperature: 1, draftLength: 2, exitLayer: 1),
-        setting("T=0.7 top-k 8 top-p 0.9 min-p 0.05 repeat 1.2, draft 3, exit layer 2",
+        setting("T=1; draft 2, exit 1", temperature: 1, draftLength: 2, exitLayer: 1),
+        setting("T=0.7 k=8 p=0.9 min-p=0.05 rep=1.2; draft 3, exit 2",
                 temperature: 0.7, topK: 8, topP: 0.9, minP: 0.05, repeatPenalty: 1.2, draftLength: 3, exitLayer: 2),
-        setting("T=0, draft 3, exit layer 2", temperature: 0, draftLength: 3, exitLayer: 2),
+        setting("T=0; draft 3, exit 2", temperature: 0, draftLength: 3, exitLayer: 2),
     ]
 
     /// Strategies that claim losslessness against the plain sampler chain. Constrained and

@@ -42,6 +42,7 @@ public struct VerifyCost: Sendable, Equatable {
     public static func measure(model: any LanguageModel, after prompt: [TokenID]) throws -> VerifyCost {
         let largest = panelSizes.last ?? 1
         let context = Array(prompt.suffix(max(1, model.contextLength - largest)))
+        guard !context.isEmpty else { return VerifyCost(seconds: [:], context: 0) }
         let batches = panelSizes.map { n in (0..<n).map { context[$0 % context.count] } }
         return try measure(model: model, contextTokens: context, batches: batches, samples: 3)
     }

@@ -33,31 +33,37 @@ public struct LookaheadStrategy: DecodingStrategy {
 
     public mutating func step(_ context: DecodingContext) throws -> StepResult {
         let text = context.tokens
-        if context.generatedCount == 0 || window == nil {
+        var window: JacobiWindow
+        if let current = self.window, context.generatedCount > 0 {
+            window = current
+        } else {
             pool = NgramPool(capacity: poolSize)
             pool.addNgrams(of: text, size: ngramSize)
             window = JacobiWindow(depth: ngramSize - 1, width: width, seed: text)
         }
-        guard var window else { preconditionFailure("the window was just made") }
         let keep = SpeculativeRound.trimCache(context)
         var builder = DraftTreeBuilder(maxDepth: max(0, context.tokenBudget - 1))
         let candidates = pool.continuations(of: text[text.count - 1])
+        // Most recent n-gram first: it is the likeliest to continue the current text.
         for continuation in candidates.reversed() { builder.insert(continuation) }
         let placed = window.place(into: &builder)
-        let deepest = placed[placed.count - 1]
+        // Target rows (node + 1) after the deepest level's guesses, and the column each feeds.
+        var columnsByRow: [Int: [Int]] = [:]
+        for (column, node) in placed[placed.count - 1].enumerated() {
+            if let node { columnsByRow[node + 1, default: []].append(column) }
+        }
 
         var next = [TokenID?](repeating: nil, count: width)
-        let rowColumns = Dictionary(grouping: deepest.indices.filter { deepest[$0] != nil }) { deepest[$0].map { $0 + 1 } ?? 0 }
         let round = self.round
         var result = try round.run(builder.tree, keep: keep, drafter: "lookahead window \(width)×\(ngramSize - 1), pool \(candidates.count)", context: context) { row, raw in
-            for column in rowColumns[row] ?? [] { next[column] = raw.argmax }
+            for column in columnsByRow[row] ?? [] { next[column] = raw.argmax }
         }
 
         let grams = window.ngrams(next: next)
         for gram in grams { pool.add(gram) }
         let committed = context.tokens.count - text.count
         pool.addNgrams(of: context.tokens, size: ngramSize, endingFrom: text.count)
-        let grid = JacobiGridTrace(levels: window.levels + [next.map { $0 ?? -1 }], poolCandidates: candidates, collected: grams.count)
+        let grid = JacobiGridTrace(levels: window.levels, next: next, poolCandidates: candidates, collected: grams.count)
         window.advance(next: next, committed: committed)
         self.window = window
         if case .draftTree(var trace) = result.payload {

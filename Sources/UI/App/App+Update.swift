@@ -68,7 +68,9 @@ extension App {
             state.status = .finished(reason)
         case .failed(let message):
             state.status = .failed(message)
-            show(message, isError: true, in: &state)
+            // The header only says "failed": the reason stays until something replaces it.
+            state.notice = Notice(text: message, isError: true, from: state.frame, seconds: 3600)
+            state.dirty = true
         }
     }
 

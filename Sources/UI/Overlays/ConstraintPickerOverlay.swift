@@ -42,7 +42,7 @@ public struct ConstraintPickerOverlay {
             let field = Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1)
             buffer.fill(field, style: theme[.input])
             let room = max(1, area.width - CellWidth.of(prompt) - 1)
-            let shown = ParticlesView.keepingEnd(Printable.text(typed), width: room)
+            let shown = Format.keepingEnd(Printable.text(typed), width: room)
             let x = area.x + buffer.put(prompt + shown, x: area.x, y: field.y, style: theme[.input], clip: field)
             buffer.put(" ", x: min(x, field.maxX - 1), y: field.y, style: theme[.input].overlaid(by: theme[.cursor]), clip: field)
         }

@@ -9,7 +9,7 @@ enum BenchCommand: Command {
     static let summary = "measure speed: pp/tg and verify cost, a strategy against plain decoding, or grammar masks"
     static let usage = """
     usage: decodelab bench [-m FILE] [-t THREADS] [-r REPS] [--json]
-           decodelab bench --strategy NAME|all --prompt-file FILE [--chat] [-n N] [-s SEED] [--temp T] [-r REPS] [--json]
+           decodelab bench --strategy NAME|all --prompt-file FILE [--chat] [--ignore-eos] [-n N] [-s SEED] [--temp T] [-r REPS] [--json]
            decodelab bench --json-schema FILE --instance FILE [--prompt-file FILE] [-s SEED] [--passes N] [--json]
 
     Like llama-bench: pp64 evaluates a 64-token prompt in one batch, tg128 generates 128 tokens
@@ -18,8 +18,8 @@ enum BenchCommand: Command {
     chained tokens (logits for all n) over that of one token, at 256 tokens of context.
     Tokens are fixed pseudo-random ids, so runs compare exactly.
 
-    --strategy runs the strategy (every speculative one for `all`) and plain decoding (greedy at
-    temperature 0, sampling otherwise) on the prompt with the same parameters and seed, through
+    --strategy runs the strategy (every speculative one for `all`) and plain decoding (the
+    sampling strategy: greedy at temperature 0) on the prompt with the same parameters and seed, through
     the Engine exactly as `generate` does: one warm-up run each, then REPS timed runs each,
     interleaved. Reports decoding tokens/s (mean ± sd; the prompt's prefill excluded), MAT
     (generated tokens per target forward pass, the prefill counted: 1 for plain decoding),
@@ -40,6 +40,7 @@ enum BenchCommand: Command {
           --strategy NAME    a strategy from `decodelab strategies`, or all
           --prompt-file FILE the prompt (its final newline dropped)
           --chat             wrap the prompt as a user message with the model's chat template
+          --ignore-eos       never end a run early: end-of-generation tokens get probability 0
       -n, --n-predict N      tokens per run (default 128)
       -s, --seed N           random seed (default 1)
           --temp T           temperature (default 0 here); every other sampler and strategy
@@ -60,7 +61,7 @@ enum BenchCommand: Command {
             valued: [["-m", "--model"], ["-t", "--threads"], ["-r", "--repetitions"], ["--strategy"], ["--prompt-file"],
                      ["-n", "--n-predict"], ["-s", "--seed"], ["--json-schema"], ["--instance"], ["--passes"], ["--whitespace"]]
                 + StrategyParameterFlags.valued,
-            switches: [["--json"], ["--chat"], ["--lenient"]])
+            switches: [["--json"], ["--chat"], ["--lenient"], ["--ignore-eos"]])
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         if let strategy = parsed.string("--strategy") { return try await StrategyBench.run(parsed, strategy: strategy) }
         if parsed.string("--json-schema") != nil { return try await ConstraintBench.run(parsed) }

@@ -7,7 +7,7 @@ enum SelftestCommand: Command {
     static let name = "selftest"
     static let summary = "Monte Carlo check that every lossless strategy keeps the target distribution"
     static let usage = """
-    usage: decodelab selftest [--samples N] [--strategy NAME] [--json]
+    usage: decodelab selftest [--samples N] [--strategy NAMES] [--json]
 
     For each strategy that claims to be lossless (the sampling and speculative families), runs
     it N times with seeds 1...N through the real decoding loop (drafting, batched verification,
@@ -21,12 +21,12 @@ enum SelftestCommand: Command {
     Exit status 1 when any check fails.
 
       --samples N       runs per configuration (default \(defaultSamples); the reference recipe asks 1000000)
-      --strategy NAME   only this strategy (repeatable as a comma-separated list)
+      --strategy NAMES  only these strategies (comma-separated)
       --json            print a JSON array, one object per check
 
     """
 
-    static let defaultSamples = 200_000
+    static let defaultSamples = 100_000
 
     static func run(_ arguments: [String]) async throws -> Int32 {
         let parsed = try Arguments(arguments, valued: [["--samples"], ["--strategy"]], switches: [["--json"]])
@@ -38,12 +38,14 @@ enum SelftestCommand: Command {
             throw CommandLineError.invalidValue(flag: "--strategy", value: name, expected: "a lossless strategy (\(known))")
         }
         let json = parsed.has("--json")
-        if !json { print(header) }
+        let checks = LosslessnessSuite.checks(samples: samples, strategies: names)
+        let widths = (checks.map(\.strategy.count).max() ?? 0, checks.map(\.configuration.count).max() ?? 0)
+        if !json { print(header(widths)) }
         var results: [LosslessnessResult] = []
-        for check in LosslessnessSuite.checks(samples: samples, strategies: names) {
+        for check in checks {
             let result = try await check.run()
             results.append(result)
-            if !json { print(row(result)) }
+            if !json { print(row(result, widths)) }
         }
         if json {
             let data = try JSONSerialization.data(withJSONObject: results.map(object), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
@@ -55,15 +57,17 @@ enum SelftestCommand: Command {
         return results.allSatisfy(\.passed) ? 0 : 1
     }
 
-    static let header = """
-    strategy                configuration                                                  samples  cells      TV  threshold      chi²    df  p-value  result
-    """
+    static func header(_ widths: (strategy: Int, configuration: Int)) -> String {
+        "strategy".padding(toLength: widths.strategy, withPad: " ", startingAt: 0) + "  "
+            + "configuration".padding(toLength: widths.configuration, withPad: " ", startingAt: 0)
+            + "  samples  cells       TV  threshold      chi²    df  p-value  result"
+    }
 
-    static func row(_ result: LosslessnessResult) -> String {
+    static func row(_ result: LosslessnessResult, _ widths: (strategy: Int, configuration: Int)) -> String {
         let fit = result.fit
-        return result.strategy.padding(toLength: 23, withPad: " ", startingAt: 0) + " "
-            + result.configuration.padding(toLength: 62, withPad: " ", startingAt: 0)
-            + String(format: " %7d %6d %7.5f %10.5f %9.1f %5d %8.2g  ", fit.samples, fit.cells, fit.totalVariation,
+        return result.strategy.padding(toLength: widths.strategy, withPad: " ", startingAt: 0) + "  "
+            + result.configuration.padding(toLength: widths.configuration, withPad: " ", startingAt: 0)
+            + String(format: " %8d %6d %8.5f %10.5f %9.1f %5d %8.2g  ", fit.samples, fit.cells, fit.totalVariation,
                      fit.totalVariationThreshold, fit.chiSquare, fit.degreesOfFreedom, fit.pValue)
             + (result.passed ? "pass" : "FAIL" + (fit.impossible > 0 ? " (\(fit.impossible) impossible)" : ""))
             + String(format: "  %.1fs", result.seconds)

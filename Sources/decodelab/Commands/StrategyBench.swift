@@ -5,6 +5,7 @@ import Inference
 
 /// `decodelab bench --strategy NAME --prompt-file FILE`: a strategy against plain decoding on
 /// the same prompt, parameters and seed, both run by the Engine exactly as `generate` runs them.
+/// Plain decoding is the sampling strategy: ancestral sampling, or greedy at temperature 0.
 enum StrategyBench {
     /// One strategy's measurements: tokens/s over the timed repetitions and the last run.
     struct Measurement {
@@ -12,6 +13,10 @@ enum StrategyBench {
         var rates: MeanAndDeviation
         var run: EngineRun
         var speculation: SpeculationStatistics { SpeculationStatistics(steps: run.steps) }
+
+        func speedup(over reference: Measurement) -> Double {
+            reference.rates.mean > 0 ? rates.mean / reference.rates.mean : 0
+        }
     }
 
     static func run(_ parsed: Arguments, strategy requested: String) async throws -> Int32 {
@@ -26,7 +31,9 @@ enum StrategyBench {
         try StrategyParameterFlags.apply(parsed, to: &parameters)
         // Speed-ups are usually quoted lossless at temperature 0, so that is the default here.
         if parsed.string("--temp") == nil { parameters.set("temperature", to: 0) }
-        let baseline = parameters.sampler.isGreedy ? GreedyStrategy.descriptor.name : SamplingStrategy.descriptor.name
+        // Plain decoding through the same sampler chain (greedy at temperature 0), so a logit bias
+        // or penalty shapes the baseline exactly as it shapes the target of the strategy.
+        let baseline = SamplingStrategy.descriptor.name
         let seed = try parsed.uint64("--seed") ?? 1
         let predict = try parsed.int("--n-predict", in: 1...100_000) ?? 128
         let repetitions = try parsed.int("--repetitions", in: 1...1000) ?? 3
@@ -35,6 +42,13 @@ enum StrategyBench {
 
         let loaded = try await ModelLoader.load(explicit: parsed.string("--model"), offline: true, threads: threads)
         let prompt = try PromptEncoding.tokens(for: promptText, chat: chat, tokenizer: loaded.tokenizer)
+        if parsed.has("--ignore-eos") {
+            // Like llama.cpp's --ignore-eos: every run makes all n tokens. The bias is part of the
+            // sampler chain, so the target all strategies must reproduce is the same.
+            for token in 0..<loaded.tokenizer.count where loaded.tokenizer.isEndOfGeneration(TokenID(token)) {
+                parameters.sampler.logitBias[TokenID(token)] = -.infinity
+            }
+        }
         let modelName = (loaded.path as NSString).lastPathComponent
         let engine = try Engine(
             model: loaded.model,
@@ -46,20 +60,17 @@ enum StrategyBench {
         // repetition, interleaved so drift on a shared machine hits them alike.
         let all = [baseline] + strategies
         for name in all { _ = try await EngineRun.decode(name, engine: engine, events: &events) }
-        var rates: [String: [Double]] = [:]
-        var lastRuns: [String: EngineRun] = [:]
+        var rates = all.map { _ in [Double]() }
+        var lastRuns = all.map { _ in EngineRun() }
         for _ in 0..<repetitions {
-            for name in all {
-                let run = try await EngineRun.decode(name, engine: engine, events: &events)
-                rates[name, default: []].append(run.stats.tokensPerSecond)
-                lastRuns[name] = run
+            for (index, name) in all.enumerated() {
+                lastRuns[index] = try await EngineRun.decode(name, engine: engine, events: &events)
+                rates[index].append(lastRuns[index].stats.tokensPerSecond)
             }
         }
         await engine.shutdown()
-        let measurements = all.compactMap { name in
-            lastRuns[name].map { Measurement(strategy: name, rates: MeanAndDeviation(rates[name] ?? []), run: $0) }
-        }
-        guard let reference = measurements.first else { return 1 }
+        let measurements = all.indices.map { Measurement(strategy: all[$0], rates: MeanAndDeviation(rates[$0]), run: lastRuns[$0]) }
+        let reference = measurements[0]
         let setup: [String: Any] = [
             "cpu": BenchCommand.cpuModel(), "cores": ProcessInfo.processInfo.activeProcessorCount, "threads": threads,
             "model": modelName, "prompt_file": promptFile, "prompt_tokens": prompt.count, "chat": chat, "n_predict": predict,
@@ -82,7 +93,7 @@ enum StrategyBench {
             var out = "cpu: \(setup["cpu"] ?? "") (\(setup["cores"] ?? 0) cores), \(threads) threads · model: \(modelName)\n"
             out += "prompt: \(promptFile) (\(prompt.count) tokens\(chat ? ", chat" : "")) · n \(predict) · seed \(seed) · "
             out += "temp \(parameters.sampler.temperature) · \(repetitions) repetitions after a warm-up\n\n"
-            out += table(measurements, reference: reference, greedy: parameters.sampler.isGreedy)
+            out += table(measurements, greedy: parameters.sampler.isGreedy)
             FileHandle.standardOutput.write(Data(out.utf8))
         }
         return 0
@@ -108,7 +119,7 @@ enum StrategyBench {
             "strategy": measurement.strategy,
             "tokens_per_second": measurement.rates.mean, "tokens_per_second_sd": measurement.rates.sd,
             "mean_accepted_tokens": run.stats.tokensPerEvaluation,
-            "speedup": reference.rates.mean > 0 ? measurement.rates.mean / reference.rates.mean : 0,
+            "speedup": measurement.speedup(over: reference),
             "generated_tokens": run.stats.generatedTokens, "rounds": run.stats.steps,
             "target_evaluations": run.stats.targetEvaluations, "draft_evaluations": run.stats.draftEvaluations,
             "baseline_target_evaluations": reference.run.stats.targetEvaluations,
@@ -120,15 +131,18 @@ enum StrategyBench {
         return object
     }
 
-    static func table(_ measurements: [Measurement], reference: Measurement, greedy: Bool) -> String {
+    /// One row per measurement; the first is the baseline the others are compared with.
+    static func table(_ measurements: [Measurement], greedy: Bool) -> String {
+        guard let reference = measurements.first else { return "" }
         let header = ["strategy", "t/s", "MAT", "speedup", "target", "draft", "accept", "per position"] + (greedy ? ["= greedy"] : [])
-        let rows = measurements.map { measurement -> [String] in
+        let rows = measurements.indices.map { index -> [String] in
+            let measurement = measurements[index]
             let run = measurement.run, speculation = measurement.speculation
-            let isReference = measurement.strategy == reference.strategy
+            let isReference = index == 0
             var row = [
                 measurement.strategy + (isReference ? " (baseline)" : ""), measurement.rates.formatted,
                 String(format: "%.2f", run.stats.tokensPerEvaluation),
-                String(format: "%.2f×", reference.rates.mean > 0 ? measurement.rates.mean / reference.rates.mean : 0),
+                String(format: "%.2f×", measurement.speedup(over: reference)),
                 "\(run.stats.targetEvaluations)", "\(run.stats.draftEvaluations)",
                 speculation.tested > 0 ? String(format: "%.0f%%", speculation.acceptanceRate * 100) : "—",
                 speculation.positionAcceptance.prefix(6).map { String(format: "%.2f", $0) }.joined(separator: " "),

@@ -25,6 +25,20 @@ enum Format {
         return out + String(repeating: " ", count: max(0, width - used))
     }
 
+    /// The end of `text` in at most `width` cells, "…" marking what was cut from the front.
+    static func keepingEnd(_ text: String, width: Int) -> String {
+        guard CellWidth.of(text) > width, width > 1 else { return text }
+        var kept = ""
+        var used = 1
+        for character in text.reversed() {
+            let w = CellWidth.of(character)
+            guard used + w <= width else { break }
+            kept.insert(character, at: kept.startIndex)
+            used += w
+        }
+        return "…" + kept
+    }
+
     static func padLeft(_ text: String, _ width: Int) -> String {
         let w = CellWidth.of(text)
         return w >= width ? text : String(repeating: " ", count: width - w) + text

@@ -26,13 +26,14 @@ struct MaskView {
         if let distribution = trace.distribution {
             // Adaptive rejection draws its token by walking a random order, not by one uniform.
             let rejection = trace.allowedCount == nil && !trace.tested.isEmpty
-            DistributionView(trace: distribution, vocabulary: vocabulary, drawnWithoutUniform: rejection ? "rejection walk" : "greedy")
+            DistributionView(trace: distribution, vocabulary: vocabulary, drawnWithoutUniform: rejection ? "rejection" : "greedy")
                 .render(into: &buffer, rows: &rows, theme: theme)
         }
     }
 
     /// "mask 312/49152 allowed (0.6%) · masked 0.420", or for a sampler that tests tokens one
-    /// at a time "checked 3 of 49152 (no full mask)"; the masked mass goes first when narrow.
+    /// at a time "checked 3 of 49152 (no full mask)"; the masked mass and the parenthesis go
+    /// first when narrow.
     static func coverage(_ trace: MaskTrace, width: Int = .max) -> String {
         var text: String
         if let allowed = trace.allowedCount {
@@ -41,7 +42,9 @@ struct MaskView {
             let share = fraction > 0 && fraction < 0.0005 ? "<0.1%" : Format.percent(fraction).trimmingCharacters(in: .whitespaces)
             text = "mask \(allowed)/\(trace.vocabularySize) allowed (\(share))"
         } else {
-            text = "checked \(trace.tested.count) of \(trace.vocabularySize) (no full mask)"
+            text = "checked \(trace.tested.count) of \(trace.vocabularySize)"
+            let explained = text + " (no full mask)"
+            if CellWidth.of(explained) <= width { text = explained }
         }
         guard let masked = trace.maskedMass else { return text }
         let withMass = text + " · masked \(Format.fixed(masked, 3))"
@@ -65,8 +68,9 @@ struct MaskView {
     private func renderTested(into buffer: inout ScreenBuffer, rows: inout InspectorRows, limit: Int, theme: Theme) {
         let rejected = trace.tested.filter { !$0.allowed }
         let rejectedMass = rejected.reduce(0) { $0 + $1.probability }
-        rows.line("tested \(trace.tested.count) · rejected \(rejected.count) (p \(Format.fixed(rejectedMass, 3)))",
-                  style: theme[.muted], into: &buffer)
+        let rejection = "rejected \(rejected.count) (p \(Format.fixed(rejectedMass, 3)))"
+        let counted = "tested \(trace.tested.count) · " + rejection
+        rows.line(CellWidth.of(counted) <= rows.area.width ? counted : rejection, style: theme[.muted], into: &buffer)
         // Keep one row to say how many did not fit.
         let fits = trace.tested.count <= limit - 1 ? trace.tested.count : max(0, limit - 2)
         let labelWidth = min(14, max(6, rows.area.width - 12))

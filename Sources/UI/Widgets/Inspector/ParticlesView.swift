@@ -80,20 +80,7 @@ struct ParticlesView {
         let tail = particle.tail.map { Printable.text(TokenText.string($0, vocabulary: vocabulary)) }.joined()
         // The newest text matters most: cut the tail from the left.
         let room = max(0, area.maxX - x)
-        buffer.put(ParticlesView.keepingEnd(tail, width: room), x: x, y: y, style: theme[role], maxWidth: room, clip: area)
-    }
-
-    static func keepingEnd(_ text: String, width: Int) -> String {
-        guard CellWidth.of(text) > width, width > 1 else { return text }
-        var kept = ""
-        var used = 1
-        for character in text.reversed() {
-            let w = CellWidth.of(character)
-            guard used + w <= width else { break }
-            kept.insert(character, at: kept.startIndex)
-            used += w
-        }
-        return "…" + kept
+        buffer.put(Format.keepingEnd(tail, width: room), x: x, y: y, style: theme[role], maxWidth: room, clip: area)
     }
 
     /// Column widths for the pane's width: the step log-weight goes first when it is narrow.
