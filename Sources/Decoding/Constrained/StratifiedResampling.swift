@@ -1,6 +1,6 @@
 /// Stratified resampling: offspring i takes the ancestor whose cumulative-weight interval holds
-/// (i + U_i) / N, one fresh uniform per stratum. Lower variance than multinomial draws, and a
-/// particle of weight w̄ gets ⌊N·w̄⌋ or ⌈N·w̄⌉ + 1 copies at most.
+/// (i + U_i) / N, one fresh uniform per stratum. Lower variance than multinomial draws: a
+/// particle of weight w̄ gets between ⌊N·w̄⌋ − 1 and ⌈N·w̄⌉ + 1 copies.
 enum StratifiedResampling {
     /// - Parameter weights: normalised weights (summing to 1).
     /// - Returns: for each of the `weights.count` offspring, the index of its ancestor.
