@@ -25,6 +25,12 @@ extension App {
         case .nextStrategy, .previousStrategy:
             return cycleStrategy(by: action == .nextStrategy ? 1 : -1, in: &state)
         case .pickStrategyMenu: state.overlay = .strategyPicker(selected: state.strategyIndex ?? 0)
+        case .compare:
+            if state.comparison != nil { return endComparison(in: &state) }
+            state.overlay = .comparisonPicker(selected: state.strategyIndex ?? 0)
+            show("compare: pick the second strategy (Esc cancels)", in: &state)
+        case .endComparison:
+            if state.comparison != nil { return endComparison(in: &state) }
         case .restart: return [.restart]
         case .newSeed:
             state.configuration.seed = nextSeed(after: state.configuration.seed)
@@ -64,6 +70,29 @@ extension App {
         // sends none until Space).
         state.configuration.strategy = name
         return [.switchStrategy(name)]
+    }
+
+    /// Runs strategy `index` beside the current one on the same prompt, parameters, constraint
+    /// and seed; both restart together.
+    static func startComparison(_ index: Int, in state: inout AppState) -> [AppCommand] {
+        guard state.strategies.indices.contains(index) else { return [] }
+        let strategy = state.strategies[index]
+        if strategy.needsConstraint, state.configuration.parameters.constraint == nil {
+            show("\(strategy.name) needs a constraint: load one with c first", isError: true, in: &state)
+            return []
+        }
+        var configuration = state.configuration
+        configuration.strategy = strategy.name
+        state.comparison = ComparisonRun(strategy: strategy.name)
+        state.zoomed = false
+        show("comparing \(state.configuration.strategy) with \(strategy.name) — same prompt, same seed (C or Esc ends)", in: &state)
+        return [.startComparison(configuration)]
+    }
+
+    static func endComparison(in state: inout AppState) -> [AppCommand] {
+        state.comparison = nil
+        show("compare mode off — \(state.configuration.strategy) continues", in: &state)
+        return [.stopComparison]
     }
 
     /// Moves a parameter of the current strategy by its descriptor's step, within its range.

@@ -7,7 +7,9 @@ extension App {
             if keymap.action(for: key) == .quit { return perform(.quit, in: &state) }
             return []
         case .strategyPicker(let selected):
-            return pickerKey(key, selected: selected, in: &state)
+            return pickerKey(key, selected: selected, reopen: Overlay.strategyPicker, choose: pickStrategy, in: &state)
+        case .comparisonPicker(let selected):
+            return pickerKey(key, selected: selected, reopen: Overlay.comparisonPicker, choose: startComparison, in: &state)
         case .constraintPicker(var picker):
             let commands = picker.typed == nil ? constraintListKey(key, picker: &picker, in: &state) : constraintPathKey(key, picker: &picker, in: &state)
             if case .constraintPicker = state.overlay { state.overlay = .constraintPicker(picker) }
@@ -19,19 +21,22 @@ extension App {
         }
     }
 
-    private static func pickerKey(_ key: Key, selected: Int, in state: inout AppState) -> [AppCommand] {
+    /// The strategy list: `reopen` redraws it with a new highlight, `choose` acts on the pick.
+    private static func pickerKey(
+        _ key: Key, selected: Int, reopen: (Int) -> Overlay, choose: (Int, inout AppState) -> [AppCommand], in state: inout AppState
+    ) -> [AppCommand] {
         let count = state.strategies.count
         switch key {
         case .up, .character("k"):
-            state.overlay = .strategyPicker(selected: max(0, selected - 1))
+            state.overlay = reopen(max(0, selected - 1))
         case .down, .character("j"):
-            state.overlay = .strategyPicker(selected: min(max(0, count - 1), selected + 1))
+            state.overlay = reopen(min(max(0, count - 1), selected + 1))
         case .enter:
             state.overlay = nil
-            return pickStrategy(selected, in: &state)
+            return choose(selected, &state)
         case .character(let c) where c.wholeNumberValue.map { (1...9).contains($0) } == true:
             state.overlay = nil
-            return pickStrategy((c.wholeNumberValue ?? 1) - 1, in: &state)
+            return choose((c.wholeNumberValue ?? 1) - 1, &state)
         case .control("c"), .character("q"):
             return perform(.quit, in: &state)
         default:

@@ -22,6 +22,12 @@ extension App {
             apply(event, to: &state)
             state.dirty = true
             return []
+        case .comparisonEngine(let event):
+            // Events still in flight from a comparison that was just closed are dropped.
+            guard state.comparison != nil else { return [] }
+            state.comparison?.apply(event, vocabulary: state.vocabulary)
+            state.dirty = true
+            return []
         case .notice(let text, let isError):
             show(text, isError: isError, in: &state)
             return []
@@ -50,20 +56,12 @@ extension App {
             state.stats = EngineStats()
             state.cursor = nil
         case .step(let trace):
-            let stepIndex = state.steps.count
+            state.tokens += TokenEntry.entries(of: trace, step: state.steps.count, vocabulary: state.vocabulary)
             state.steps.append(trace)
-            for traced in trace.tokens {
-                state.tokens.append(TokenEntry(step: stepIndex, traced: traced, vocabulary: state.vocabulary))
-            }
         case .stats(let stats):
             state.stats = stats
         case .state(let engineState):
-            switch engineState {
-            case .idle: state.status = .starting
-            case .running: state.status = .running
-            case .paused: state.status = .paused
-            case .finished: break  // the finished or failed event before it says why
-            }
+            state.status.follow(engineState)
         case .finished(let reason):
             state.status = .finished(reason)
         case .failed(let message):

@@ -1,4 +1,5 @@
 import Decoding
+import Engine
 
 /// Side effects `App.update` asks for; the runner carries them out (mostly Engine commands)
 /// and reports back with `Msg`s.
@@ -15,6 +16,9 @@ public enum AppCommand: Equatable, Sendable {
     /// it, then switch to `thenStrategy` if one waits for it.
     case loadConstraint(String, thenStrategy: String?)
     case setConstraint(ConstraintSpec?, thenStrategy: String?)
+    /// Start a second run beside the first with this configuration (compare mode).
+    case startComparison(RunConfiguration)
+    case stopComparison
     case writeTrace
     case loadTheme(offset: Int)
     case redraw
@@ -24,7 +28,7 @@ public enum AppCommand: Equatable, Sendable {
     var replays: Bool {
         switch self {
         case .switchStrategy, .setParameter, .restart, .setSeed, .setPrompt, .setConstraint: true
-        case .togglePause, .step, .loadConstraint, .writeTrace, .loadTheme, .redraw, .quit: false
+        case .togglePause, .step, .loadConstraint, .startComparison, .stopComparison, .writeTrace, .loadTheme, .redraw, .quit: false
         }
     }
 }

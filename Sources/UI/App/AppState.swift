@@ -22,6 +22,8 @@ public struct AppState: Sendable {
     public var steps: [StepTrace] = []
     public var tokens: [TokenEntry] = []
     public var stats = EngineStats()
+    /// The second strategy's run while comparing side by side (`C`); nil otherwise.
+    public var comparison: ComparisonRun?
     /// The model's verify cost T(n), measured at start-up for the speculation cost panel.
     public var verifyCost: VerifyCost?
 

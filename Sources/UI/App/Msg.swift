@@ -8,6 +8,8 @@ public enum Msg: Sendable {
     /// The frame clock ticked: time to expire notices and draw if anything changed.
     case frame
     case engine(EngineEvent)
+    /// An event of the comparison run (compare mode, `C`).
+    case comparisonEngine(EngineEvent)
     /// A command finished with something to say ("trace written to …", an error).
     case notice(String, isError: Bool)
     case themeLoaded(Theme)

@@ -8,6 +8,17 @@ public enum RunStatus: Equatable, Sendable {
     case finished(FinishReason)
     case failed(String)
 
+    /// Follows the engine's state; a finished engine keeps the reason its finished or failed
+    /// event gave.
+    mutating func follow(_ engineState: EngineState) {
+        switch engineState {
+        case .idle: self = .starting
+        case .running: self = .running
+        case .paused: self = .paused
+        case .finished: break
+        }
+    }
+
     var label: String {
         switch self {
         case .starting: "◌ starting"

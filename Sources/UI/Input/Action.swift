@@ -5,6 +5,7 @@ public enum Action: Hashable, Sendable {
     case nextStrategy, previousStrategy
     case restart, newSeed
     case editPrompt, constraint, pickStrategyMenu
+    case compare, endComparison
     case nextLens, nextTheme
     case temperature(up: Bool), topP(up: Bool), topK(up: Bool)
     case cursorLeft, cursorRight, cursorUp, cursorDown, cursorOldest, cursorNewest

@@ -4,6 +4,8 @@ public enum Overlay: Equatable, Sendable {
     case promptEditor(PromptEditor)
     /// The highlighted row of the strategy list.
     case strategyPicker(selected: Int)
+    /// The same list, choosing the strategy to compare with (`C`).
+    case comparisonPicker(selected: Int)
     case tokenDetail
     case constraintPicker(ConstraintPicker)
 }

@@ -16,6 +16,11 @@ public struct TokenEntry: Sendable, Equatable {
         self.pieces = TokenEntry.pieces(of: TokenText.string(traced.token, vocabulary: vocabulary))
     }
 
+    /// The entries for the tokens a step committed (and, for speculative steps, rejected).
+    static func entries(of trace: StepTrace, step: Int, vocabulary: any Vocabulary) -> [TokenEntry] {
+        trace.tokens.map { TokenEntry(step: step, traced: $0, vocabulary: vocabulary) }
+    }
+
     static func pieces(of text: String) -> [String] {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { Printable.text(String($0)) }
     }
