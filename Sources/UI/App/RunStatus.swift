@@ -29,6 +29,11 @@ public enum RunStatus: Equatable, Sendable {
         }
     }
 
+    /// The label's symbol alone, for narrow titles.
+    var symbol: String {
+        String(label.prefix { $0 != " " })
+    }
+
     var role: ThemeRole {
         switch self {
         case .starting, .paused: .paused

@@ -44,7 +44,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("S")], .previousStrategy, help: "previous strategy", section: .strategy),
         KeyBinding([.character("m")], .pickStrategyMenu, help: "strategy menu", section: .strategy),
         KeyBinding(keys: [.character("C"), .escape], actions: [.compare, .endComparison], label: "C Esc",
-                   help: "compare side by side / stop", section: .strategy),
+                   help: "compare (Esc leaves)", section: .strategy),
         KeyBinding(keys: [.character("t"), .character("T")], actions: [.temperature(up: false), .temperature(up: true)],
                    label: "t T", help: "temperature − / +", hint: "temp", section: .strategy),
         KeyBinding(keys: [.character("p"), .character("P")], actions: [.topP(up: false), .topP(up: true)],

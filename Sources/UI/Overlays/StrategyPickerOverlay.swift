@@ -7,17 +7,19 @@ public struct StrategyPickerOverlay {
     public var strategies: [StrategyDescriptor]
     public var selected: Int
     public var current: String
+    public var title: String
 
-    public init(strategies: [StrategyDescriptor], selected: Int, current: String) {
+    public init(strategies: [StrategyDescriptor], selected: Int, current: String, title: String = "Strategy — ↑↓ Enter or 1-9, Esc closes") {
         self.strategies = strategies
         self.selected = selected
         self.current = current
+        self.title = title
     }
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
         let room = buffer.size.height - 4
         let rowsPerStrategy = strategies.count * 2 <= room ? 2 : 1
-        let box = OverlayBox(title: "Strategy — ↑↓ Enter or 1-9, Esc closes", width: 84, height: strategies.count * rowsPerStrategy + 2)
+        let box = OverlayBox(title: title, width: 84, height: strategies.count * rowsPerStrategy + 2)
         let area = box.draw(into: &buffer, theme: theme)
         let visible = max(1, area.height / rowsPerStrategy)
         let top = max(0, min(selected - visible / 2, strategies.count - visible))

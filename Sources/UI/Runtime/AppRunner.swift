@@ -14,6 +14,7 @@ public final class AppRunner {
     public private(set) var state: AppState
     private var recorder = TraceRecorder()
     private let mailbox = EngineMailbox()
+    private let comparisonMailbox = EngineMailbox()
     private let inbox: AsyncStream<Msg>
     private let send: AsyncStream<Msg>.Continuation
     private let commands: AsyncStream<AppCommand>.Continuation
@@ -48,6 +49,9 @@ public final class AppRunner {
                 for event in mailbox.drain() {
                     recorder.record(event)
                     for command in App.update(&state, .engine(event)) { perform(command) }
+                }
+                for event in comparisonMailbox.drain() {
+                    for command in App.update(&state, .comparisonEngine(event)) { perform(command) }
                 }
             }
             for command in App.update(&state, msg) { perform(command) }
@@ -112,8 +116,9 @@ public final class AppRunner {
 
     /// Engine commands, one at a time in the order they were asked for.
     private func executeCommands() -> Task<Void, Never> {
-        let engine = engine, services = services, send = send, stream = commandStream
+        let engine = engine, services = services, send = send, stream = commandStream, comparisonMailbox = comparisonMailbox
         return Task.detached {
+            var comparison = ComparisonEngine(mailbox: comparisonMailbox)
             for await command in stream {
                 let wasFinished = await engine.state == .finished
                 do {
@@ -129,12 +134,20 @@ public final class AppRunner {
                         try await engine.setConstraint(constraint)
                         if let thenStrategy { try await engine.switchStrategy(to: thenStrategy) }
                         send.yield(.constraintLoaded(constraint, strategy: thenStrategy))
+                    case .startComparison(let configuration):
+                        guard let make = services.makeComparisonEngine else {
+                            send.yield(.comparisonEngine(.failed("this session cannot make a second engine to compare with")))
+                            continue
+                        }
+                        await comparison.start(try make(configuration), beside: engine)
+                    case .stopComparison: await comparison.stop()
                     case .loadConstraint, .writeTrace, .loadTheme, .redraw, .quit: break
                     }
                     // A finished run that was reconfigured goes back to idle: replay it, so
                     // one key shows the same prompt and seed under the change. (A run that
                     // never started, `--paused`, stays waiting for Space or `.`.)
                     if command.replays, wasFinished, await engine.state == .idle { await engine.start() }
+                    try await comparison.follow(command, primary: engine, wasFinished: wasFinished)
                 } catch {
                     send.yield(.notice("\(error)", isError: true))
                 }

@@ -1,4 +1,5 @@
 import Decoding
+import Engine
 import Inference
 
 /// What the running app needs from outside the UI: turning prompt text into tokens (with the
@@ -12,12 +13,17 @@ public struct AppServices: Sendable {
     /// Reads and compiles a constraint the user picked or typed (a file path or `/regex/`);
     /// throws a message naming file:line:column when it does not compile.
     public var loadConstraint: @Sendable (_ reference: String) throws -> ConstraintSpec
+    /// Makes the engine of compare mode's second run: its own model instance (own KV cache)
+    /// over the same weights. Nil when comparing is not offered.
+    public var makeComparisonEngine: (@Sendable (RunConfiguration) throws -> Engine)?
 
     public init(encodePrompt: @escaping @Sendable (String, Bool) throws -> [TokenID], themes: ThemeLibrary,
-                tracePath: @escaping @Sendable () -> String, loadConstraint: @escaping @Sendable (String) throws -> ConstraintSpec) {
+                tracePath: @escaping @Sendable () -> String, loadConstraint: @escaping @Sendable (String) throws -> ConstraintSpec,
+                makeComparisonEngine: (@Sendable (RunConfiguration) throws -> Engine)? = nil) {
         self.encodePrompt = encodePrompt
         self.themes = themes
         self.tracePath = tracePath
         self.loadConstraint = loadConstraint
+        self.makeComparisonEngine = makeComparisonEngine
     }
 }

@@ -98,8 +98,10 @@ enum TUICommand: Command {
         if let problem = session.chatProblem { state.notice = Notice(text: "raw text mode: \(problem)", seconds: 8) }
         state.constraintFiles = ConstraintSamples.files()
         state.verifyCost = verifyCost
+        let makeModel = session.makeModel
         let services = AppServices(encodePrompt: session.encode, themes: themes, tracePath: tracePath,
-                                   loadConstraint: { try ConstraintLoader.load(typed: $0) })
+                                   loadConstraint: { try ConstraintLoader.load(typed: $0) },
+                                   makeComparisonEngine: { try Engine(model: makeModel(), configuration: $0, buffering: .unbounded) })
         let runner = await AppRunner(display: terminal, engine: engine, state: state, services: services)
         await runner.run(startPaused: parsed.has("--paused"))
         await terminal.restore()
@@ -139,6 +141,9 @@ enum TUICommand: Command {
         /// Why chat mode is off although the model is an instruct model, if it is.
         var chatProblem: String?
         var encode: @Sendable (String, Bool) throws -> [TokenID]
+        /// Another instance of the model (own KV cache, weights shared through the mmap) for
+        /// compare mode's second run.
+        var makeModel: @Sendable () throws -> any LanguageModel
 
         /// The real model (fetched when missing) or the ToyModel, with its session.
         static func open(_ parsed: Arguments, scenario: Scenario?) async throws -> (Session, any LanguageModel) {
@@ -152,12 +157,13 @@ enum TUICommand: Command {
             if parsed.has("--toy") {
                 let session = Session(
                     name: "ToyModel (16 words)", promptText: prompt ?? defaultToyPrompt,
-                    chat: false, chatAvailable: false, chatProblem: nil, encode: { text, _ in try encodeToy(text) })
-                return (session, ToyModel(seed: 0, contextLength: 4096))
+                    chat: false, chatAvailable: false, chatProblem: nil, encode: { text, _ in try encodeToy(text) },
+                    makeModel: { ToyModel(seed: 0, contextLength: 4096) })
+                return (session, try session.makeModel())
             }
             let loaded = try await ModelLoader.load(explicit: parsed.string("--model"), offline: parsed.has("--offline"),
                                                     threads: parsed.int("--threads", in: 1...256))
-            let tokenizer = loaded.tokenizer
+            let tokenizer = loaded.tokenizer, gguf = loaded.gguf, threads = loaded.model.threadCount
             let template = tokenizer.chatTemplate
             let chat = template != nil && !parsed.has("--raw") && (scenario?.chat ?? true)
             var problem: String?
@@ -169,7 +175,8 @@ enum TUICommand: Command {
                 encode: { text, chat in
                     guard chat, let template else { return tokenizer.encode(text) }
                     return tokenizer.encode(template.format([.user(text)]), parseSpecial: true)
-                })
+                },
+                makeModel: { try LlamaModel(gguf: gguf, vocabulary: tokenizer, threads: threads) })
             return (session, loaded.model)
         }
     }
