@@ -6,28 +6,7 @@ import Testing
 /// real binary on the real model (the ToyModel for selftest), JSON read back and checked for
 /// the numbers' meaning rather than their speed.
 @Suite(.serialized) struct BenchCommandTests {
-    struct Output {
-        var status: Int32
-        var stdout: Data
-        var stderr: String
-
-        var object: [String: Any] { ((try? JSONSerialization.jsonObject(with: stdout)) as? [String: Any]) ?? [:] }
-        var array: [[String: Any]] { ((try? JSONSerialization.jsonObject(with: stdout)) as? [[String: Any]]) ?? [] }
-    }
-
-    func decodelab(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = PseudoTerminal.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = GoldenData.repositoryRoot
-        let out = Pipe(), err = Pipe()
-        (process.standardOutput, process.standardError) = (out, err)
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: stdout, stderr: stderr)
-    }
+    func decodelab(_ arguments: [String]) throws -> BinaryRun { try BinaryRun(arguments) }
 
     @Test func strategyBenchComparesWithGreedyOnTheSameText() throws {
         let model = try GoldenData.defaultModelPath()

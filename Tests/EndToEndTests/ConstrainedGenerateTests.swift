@@ -6,27 +6,7 @@ import TestSupport
 /// constrained strategy prints JSON that the schema's own checker (`decodelab grammar check`)
 /// accepts and that parses.
 @Suite(.serialized) struct ConstrainedGenerateTests {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func decodelab(_ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = PseudoTerminal.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = GoldenData.repositoryRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    static func decodelab(_ arguments: [String]) throws -> BinaryRun { try BinaryRun(arguments) }
 
     @Test(arguments: ["constrained-mask", "constrained-check", "awrs", "smc", "asap"])
     func printsJSONTheSchemaAccepts(_ strategy: String) throws {

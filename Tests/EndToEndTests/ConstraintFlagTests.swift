@@ -9,19 +9,8 @@ import Testing
 @Suite(.serialized) struct ConstraintFlagTests {
     /// Runs the binary without a terminal; returns its exit status and stderr.
     func run(_ arguments: [String]) throws -> (status: Int32, stderr: String, stdout: String) {
-        let process = Process()
-        process.executableURL = PseudoTerminal.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = GoldenData.repositoryRoot
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stderr, as: UTF8.self), String(decoding: stdout, as: UTF8.self))
+        let run = try BinaryRun(arguments)
+        return (run.status, run.stderr, run.stdout)
     }
 
     func temporaryFile(_ name: String, _ text: String) throws -> String {

@@ -1,10 +1,7 @@
-/// 32 consecutive dequantized weights: the unit every kernel works in. The weights are
-/// `low`/`high` plus `offset`; formats of the form d·q + m keep m apart so a kernel can add
-/// m·Σx once per chunk instead of adding m to all 32 weights.
+/// 32 consecutive dequantized weights: the unit every kernel works in.
 struct Chunk32 {
     var low: SIMD16<Float>
     var high: SIMD16<Float>
-    var offset: Float = 0
 }
 
 /// How one GGML tensor type lays out weights: blocks of `chunksPerBlock` × 32 values.
@@ -16,13 +13,10 @@ protocol BlockFormat: SendableMetatype {
     /// True when a chunk decodes in a handful of instructions, so the FMA latency, not the
     /// decoding, bounds a one-input product (see `MatmulKernel`).
     static var isCheapToDecode: Bool { get }
-    /// True when chunks carry a non-zero `offset`.
-    static var hasOffset: Bool { get }
     /// Values 32c..<32c+32 of the block at `block`.
     static func chunk(_ c: Int, of block: UnsafeRawPointer) -> Chunk32
 }
 
 extension BlockFormat {
     static var isCheapToDecode: Bool { false }
-    static var hasOffset: Bool { false }
 }

@@ -58,13 +58,11 @@ extension SIMD16 where Scalar == UInt32 {
 }
 
 extension SIMD16 where Scalar == Float {
-    /// Exact for integers below 2^31: read as signed, they convert in one vcvtdq2ps (an
-    /// unsigned conversion has no AVX2 instruction).
+    /// Exact for integers below 2^23: OR them into the mantissa of 2^23 and subtract 2^23
+    /// (cheaper than a signed conversion and needs no sign handling).
     @inline(__always)
     init(smallIntegers u: SIMD16<UInt32>) {
-        let s = unsafeBitCast(u, to: SIMD16<Int32>.self)
-        self.init(Float(s[0]), Float(s[1]), Float(s[2]), Float(s[3]), Float(s[4]), Float(s[5]), Float(s[6]), Float(s[7]),
-                  Float(s[8]), Float(s[9]), Float(s[10]), Float(s[11]), Float(s[12]), Float(s[13]), Float(s[14]), Float(s[15]))
+        self = unsafeBitCast(u | 0x4B00_0000, to: SIMD16<Float>.self) - 8_388_608
     }
 }
 

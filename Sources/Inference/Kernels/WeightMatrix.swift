@@ -10,7 +10,7 @@ public struct WeightMatrix: @unchecked Sendable {
     private let kernels: MatrixKernels
 
     /// Rows handed to one thread at a time: a multiple of the kernel tile, small enough to balance.
-    static let rowsPerWorkItem = 16
+    private static let rowsPerWorkItem = 16
 
     /// - Throws: when the tensor is not two-dimensional, its type has no kernel, or its rows do
     ///   not split into whole 32-value chunks.
@@ -56,39 +56,14 @@ public struct WeightMatrix: @unchecked Sendable {
     /// inputCount and thread count are.
     public func multiply(inputs: UnsafePointer<Float>, inputStride: Int, inputCount: Int,
                          output: UnsafeMutablePointer<Float>, outputStride: Int, pool: WorkerPool) {
-        MatmulInput.with(inputs, stride: inputStride, count: inputCount, columns: columns) { input in
-            Self.multiply([MatmulTarget(matrix: self, output: output, outputStride: outputStride)], input: input, pool: pool)
-        }
-    }
-
-    /// Several matrices times the same input in one pass over the pool (a layer's q/k/v
-    /// projections): one dispatch instead of one per matrix.
-    static func multiply(_ targets: [MatmulTarget], input: MatmulInput, pool: WorkerPool) {
-        let itemCounts = targets.map(\.matrix.workItems)
-        pool.parallelFor(itemCounts.reduce(0, +)) { item in
-            var target = 0, local = item
-            while local >= itemCounts[target] {
-                local -= itemCounts[target]
-                target += 1
-            }
-            let t = targets[target]
-            t.matrix.multiply(input, rows: t.matrix.rows(ofWorkItem: local), output: t.output, outputStride: t.outputStride)
-        }
-    }
-
-    /// How many work items of `rowsPerWorkItem` rows cover the matrix.
-    var workItems: Int { (rows + Self.rowsPerWorkItem - 1) / Self.rowsPerWorkItem }
-
-    func rows(ofWorkItem item: Int) -> Range<Int> {
-        let start = item * Self.rowsPerWorkItem
-        return start..<min(rows, start + Self.rowsPerWorkItem)
-    }
-
-    /// Rows `rows` of the product with `input`, on the calling thread.
-    func multiply(_ input: MatmulInput, rows: Range<Int>, output: UnsafeMutablePointer<Float>, outputStride: Int) {
         let operands = MatmulOperands(
             weights: base, rowBytes: rowBytes, blocksPerRow: columns / kernels.valuesPerBlock,
-            input: input, output: output, outputStride: outputStride)
-        kernels.multiply(operands, rows)
+            inputs: inputs, inputStride: inputStride, inputCount: inputCount,
+            output: output, outputStride: outputStride)
+        let items = (rows + Self.rowsPerWorkItem - 1) / Self.rowsPerWorkItem
+        pool.parallelFor(items) { item in
+            let start = item * Self.rowsPerWorkItem
+            kernels.multiply(operands, start..<min(rows, start + Self.rowsPerWorkItem))
+        }
     }
 }

@@ -155,14 +155,10 @@ public final class LlamaModel: LanguageModel {
             let layer = weights.layers[l]
             // Attention: norm, project to q/k/v (k and v straight into their cache slots), rotate.
             rmsNorm(rows: n, weight: layer.attentionNorm)
+            layer.query.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: s.query, outputStride: h.queryDimension, pool: pool)
             let keys = cache.keys(layer: l, slot: firstSlot), values = cache.values(layer: l, slot: firstSlot)
-            MatmulInput.with(s.normed, stride: d, count: n, columns: d) { input in
-                WeightMatrix.multiply([
-                    MatmulTarget(matrix: layer.query, output: s.query, outputStride: h.queryDimension),
-                    MatmulTarget(matrix: layer.key, output: keys, outputStride: h.kvDimension),
-                    MatmulTarget(matrix: layer.value, output: values, outputStride: h.kvDimension),
-                ], input: input, pool: pool)
-            }
+            layer.key.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: keys, outputStride: h.kvDimension, pool: pool)
+            layer.value.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: values, outputStride: h.kvDimension, pool: pool)
             for i in 0..<n {
                 let cos = s.cosines + i * rope.pairCount, sin = s.sines + i * rope.pairCount
                 for head in 0..<h.headCount { rope.apply(to: s.query + i * h.queryDimension + head * h.headDimension, cos: cos, sin: sin) }
@@ -174,27 +170,12 @@ public final class LlamaModel: LanguageModel {
 
             // Feed-forward: norm, SwiGLU, down projection.
             rmsNorm(rows: n, weight: layer.feedForwardNorm)
-            feedForwardActivation(layer, rows: n)
+            layer.gate.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: s.gate, outputStride: h.feedForwardLength, pool: pool)
+            layer.up.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: s.up, outputStride: h.feedForwardLength, pool: pool)
+            VectorMath.swiGLU(gate: s.gate, up: s.up, count: n * h.feedForwardLength)
             layer.down.multiply(inputs: s.gate, inputStride: h.feedForwardLength, inputCount: n, output: s.layerOutput, outputStride: d, pool: pool)
             addToResidual(rows: n)
             afterLayer(l)
-        }
-    }
-
-    /// gate = silu(normed · gate) · (normed · up), with each work item computing the same rows
-    /// of both products and activating them, so the whole step is one dispatch.
-    private func feedForwardActivation(_ layer: LlamaLayerWeights, rows n: Int) {
-        let s = scratch, d = shape.embeddingLength, width = shape.feedForwardLength
-        MatmulInput.with(s.normed, stride: d, count: n, columns: d) { input in
-            pool.parallelFor(layer.gate.workItems) { item in
-                let rows = layer.gate.rows(ofWorkItem: item)
-                layer.gate.multiply(input, rows: rows, output: s.gate, outputStride: width)
-                layer.up.multiply(input, rows: rows, output: s.up, outputStride: width)
-                for i in 0..<n {
-                    let at = i * width + rows.lowerBound
-                    VectorMath.swiGLU(gate: s.gate + at, up: s.up + at, count: rows.count)
-                }
-            }
         }
     }
 

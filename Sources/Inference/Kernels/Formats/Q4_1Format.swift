@@ -4,14 +4,14 @@ enum Q4_1Format: BlockFormat {
     static let type = GGMLType.q4_1
     static let chunksPerBlock = 1
     static let blockBytes = 20
-    static let hasOffset = true
 
     @inline(__always)
     static func chunk(_ c: Int, of block: UnsafeRawPointer) -> Chunk32 {
         let d = SIMD16<Float>(repeating: block.loadHalf(at: 0))
+        let m = SIMD16<Float>(repeating: block.loadHalf(at: 2))
         let bytes = SIMD16<UInt32>(widening: block.loadBytes16(at: 4))
         let low = SIMD16<Float>(smallIntegers: bytes & 0xF)
         let high = SIMD16<Float>(smallIntegers: bytes &>> 4)
-        return Chunk32(low: low * d, high: high * d, offset: block.loadHalf(at: 2))
+        return Chunk32(low: low * d + m, high: high * d + m)
     }
 }

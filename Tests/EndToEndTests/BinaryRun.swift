@@ -1,0 +1,30 @@
+import Foundation
+import TestSupport
+
+/// The real `decodelab` binary run without a terminal from the repository root, as a script
+/// would: stdin closed, stdout and stderr captured.
+struct BinaryRun {
+    var status: Int32
+    var stdoutData: Data
+    var stderr: String
+
+    var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
+    var object: [String: Any] { ((try? JSONSerialization.jsonObject(with: stdoutData)) as? [String: Any]) ?? [:] }
+    var array: [[String: Any]] { ((try? JSONSerialization.jsonObject(with: stdoutData)) as? [[String: Any]]) ?? [] }
+
+    init(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = PseudoTerminal.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = GoldenData.repositoryRoot
+        let out = Pipe(), err = Pipe()
+        (process.standardOutput, process.standardError) = (out, err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting: a full pipe would block the child forever.
+        stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        status = process.terminationStatus
+    }
+}
