@@ -139,7 +139,15 @@ public final class AppRunner {
                             send.yield(.comparisonEngine(.failed("this session cannot make a second engine to compare with")))
                             continue
                         }
-                        await comparison.start(try make(configuration), beside: engine)
+                        let second: Engine
+                        do {
+                            second = try make(configuration)
+                        } catch {
+                            // The pane says why instead of waiting forever to start.
+                            send.yield(.comparisonEngine(.failed("\(error)")))
+                            throw error
+                        }
+                        await comparison.start(second, beside: engine)
                     case .stopComparison: await comparison.stop()
                     case .loadConstraint, .writeTrace, .loadTheme, .redraw, .quit: break
                     }
