@@ -121,9 +121,14 @@ public struct Distribution: Sendable, Equatable {
 
     /// Probability of a token, 0 if it is not a candidate.
     public func probability(of token: TokenID) -> Double {
+        index(of: token).map { probabilities[$0] } ?? 0
+    }
+
+    /// Where a token sits among the candidates, nil if it is not one.
+    func index(of token: TokenID) -> Int? {
         // Untruncated distributions hold token i at index i.
-        if let i = Int(exactly: token), tokens.indices.contains(i), tokens[i] == token { return probabilities[i] }
-        return tokens.firstIndex(of: token).map { probabilities[$0] } ?? 0
+        if let i = Int(exactly: token), tokens.indices.contains(i), tokens[i] == token { return i }
+        return tokens.firstIndex(of: token)
     }
 
     /// The most probable candidate; ties go to the lowest token id.

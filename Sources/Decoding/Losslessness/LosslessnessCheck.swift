@@ -85,9 +85,3 @@ public struct LosslessnessCheck: Sendable {
         return context.generatedTokens
     }
 }
-
-extension Duration {
-    fileprivate var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
-    }
-}

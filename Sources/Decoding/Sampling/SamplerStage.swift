@@ -39,8 +39,9 @@ public enum SamplerStage: Sendable, Equatable {
     public func apply(to distribution: inout Distribution, history: [TokenID], minKeep: Int) {
         switch self {
         case .logitBias(let bias):
+            // The bias is sparse: look up each biased token rather than hash every candidate.
             var logits = distribution.logits
-            for i in logits.indices { logits[i] += bias[distribution.tokens[i]] ?? 0 }
+            for (token, value) in bias { if let i = distribution.index(of: token) { logits[i] += value } }
             distribution.setLogits(logits)
 
         case .penalties(let repeatPenalty, let frequency, let presence, let window):

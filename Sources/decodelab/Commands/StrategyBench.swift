@@ -11,6 +11,8 @@ enum StrategyBench {
     struct Measurement {
         var strategy: String
         var rates: MeanAndDeviation
+        /// Time spent outside the model (engine, strategy, events) over the decoding wall time.
+        var overhead: MeanAndDeviation
         var run: EngineRun
         var speculation: SpeculationStatistics { SpeculationStatistics(steps: run.steps) }
 
@@ -50,8 +52,10 @@ enum StrategyBench {
             }
         }
         let modelName = (loaded.path as NSString).lastPathComponent
+        let model = TimedModel(loaded.model)
+        let modelClock = model.clock
         let engine = try Engine(
-            model: loaded.model,
+            model: model,
             configuration: RunConfiguration(strategy: baseline, parameters: parameters, seed: seed, prompt: prompt, maxNewTokens: predict),
             buffering: .unbounded)
         var events = engine.events.makeAsyncIterator()
@@ -61,15 +65,21 @@ enum StrategyBench {
         let all = [baseline] + strategies
         for name in all { _ = try await EngineRun.decode(name, engine: engine, events: &events) }
         var rates = all.map { _ in [Double]() }
+        var overheads = all.map { _ in [Double]() }
         var lastRuns = all.map { _ in EngineRun() }
         for _ in 0..<repetitions {
             for (index, name) in all.enumerated() {
+                let (modelBefore, started) = (modelClock.seconds, ContinuousClock.now)
                 lastRuns[index] = try await EngineRun.decode(name, engine: engine, events: &events)
+                let wall = (ContinuousClock.now - started).seconds
                 rates[index].append(lastRuns[index].stats.tokensPerSecond)
+                // Relative to decoding alone: the prompt's prefill is all model time.
+                let decoding = wall - lastRuns[index].stats.promptSeconds
+                overheads[index].append(max(0, wall - (modelClock.seconds - modelBefore)) / decoding)
             }
         }
         await engine.shutdown()
-        let measurements = all.indices.map { Measurement(strategy: all[$0], rates: MeanAndDeviation(rates[$0]), run: lastRuns[$0]) }
+        let measurements = all.indices.map { Measurement(strategy: all[$0], rates: MeanAndDeviation(rates[$0]), overhead: MeanAndDeviation(overheads[$0]), run: lastRuns[$0]) }
         let reference = measurements[0]
         let setup: [String: Any] = [
             "cpu": BenchCommand.cpuModel(), "cores": ProcessInfo.processInfo.activeProcessorCount, "threads": threads,
@@ -77,6 +87,7 @@ enum StrategyBench {
             "seed": seed, "temperature": parameters.sampler.temperature, "repetitions": repetitions,
             "baseline_strategy": baseline, "baseline_tokens_per_second": reference.rates.mean,
             "baseline_tokens_per_second_sd": reference.rates.sd,
+            "baseline_engine_overhead": reference.overhead.mean,
         ]
         let compared = Array(measurements.dropFirst())
         if parsed.has("--json") {
@@ -125,6 +136,7 @@ enum StrategyBench {
             "baseline_target_evaluations": reference.run.stats.targetEvaluations,
             "acceptance_rate": speculation.acceptanceRate, "position_acceptance": speculation.positionAcceptance,
             "mean_draft_size": speculation.meanDraftSize,
+            "engine_overhead": measurement.overhead.mean,
         ]
         // At temperature 0 a lossless strategy must write the baseline's text exactly.
         if greedy { object["identical_to_baseline"] = run.tokens == reference.run.tokens }
@@ -134,7 +146,7 @@ enum StrategyBench {
     /// One row per measurement; the first is the baseline the others are compared with.
     static func table(_ measurements: [Measurement], greedy: Bool) -> String {
         guard let reference = measurements.first else { return "" }
-        let header = ["strategy", "t/s", "MAT", "speedup", "target", "draft", "accept", "per position"] + (greedy ? ["= greedy"] : [])
+        let header = ["strategy", "t/s", "MAT", "speedup", "target", "draft", "accept", "overhead", "per position"] + (greedy ? ["= greedy"] : [])
         let rows = measurements.indices.map { index -> [String] in
             let measurement = measurements[index]
             let run = measurement.run, speculation = measurement.speculation
@@ -145,6 +157,7 @@ enum StrategyBench {
                 String(format: "%.2f×", measurement.speedup(over: reference)),
                 "\(run.stats.targetEvaluations)", "\(run.stats.draftEvaluations)",
                 speculation.tested > 0 ? String(format: "%.0f%%", speculation.acceptanceRate * 100) : "—",
+                String(format: "%.1f%%", measurement.overhead.mean * 100),
                 speculation.positionAcceptance.prefix(6).map { String(format: "%.2f", $0) }.joined(separator: " "),
             ]
             if greedy { row.append(isReference ? "" : (run.tokens == reference.run.tokens ? "yes" : "NO")) }
@@ -154,11 +167,11 @@ enum StrategyBench {
         func line(_ cells: [String]) -> String {
             "| " + cells.indices.map { i in
                 let pad = String(repeating: " ", count: widths[i] - cells[i].count)
-                return (i == 0 || i == 7) ? cells[i] + pad : pad + cells[i]
+                return (i == 0 || i == 8) ? cells[i] + pad : pad + cells[i]
             }.joined(separator: " | ") + " |\n"
         }
         let rule = "|" + widths.indices.map { i in
-            (i == 0 || i == 7) ? String(repeating: "-", count: widths[i] + 2) : String(repeating: "-", count: widths[i] + 1) + ":"
+            (i == 0 || i == 8) ? String(repeating: "-", count: widths[i] + 2) : String(repeating: "-", count: widths[i] + 1) + ":"
         }.joined(separator: "|") + "|\n"
         return line(header) + rule + rows.map(line).joined()
     }

@@ -1,6 +1,6 @@
 extension Duration {
     /// The duration as fractional seconds.
-    var seconds: Double {
+    public var seconds: Double {
         let (whole, attoseconds) = components
         return Double(whole) + Double(attoseconds) * 1e-18
     }
