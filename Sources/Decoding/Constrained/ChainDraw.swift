@@ -26,6 +26,9 @@ struct ChainDraw {
                                  varentropy: result.final.varentropy, uniform: uniform)
     }
 
+    /// Greedy when no uniform was drawn (temperature 0), sampled otherwise.
+    var source: TokenSource { uniform == nil ? .greedy : .sampled }
+
     /// The probability the token had in the distribution it was drawn from.
     var probability: Double { result.final.probability(of: token) }
 }

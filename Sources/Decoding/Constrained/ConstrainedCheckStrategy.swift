@@ -24,8 +24,9 @@ public struct ConstrainedCheckStrategy: DecodingStrategy {
     public mutating func step(_ context: DecodingContext) throws -> StepResult {
         let logits = try context.nextTokenLogits()
         let (constraint, state) = try tracker.attach(to: context)
-        let raw = Distribution(logits: logits)
         let first = ChainDraw(chain: chain, logits: logits, history: context.tokens, random: &context.random)
+        // The first draw ran the chain on the unmasked row, so its raw softmax is the model's.
+        let raw = first.result.raw
         let firstAllowed = constraint.allows(first.token, after: state)
         let tested = [MaskTrace.TestedToken(token: first.token, probability: first.probability, allowed: firstAllowed)]
 
@@ -34,18 +35,15 @@ public struct ConstrainedCheckStrategy: DecodingStrategy {
         let trace: MaskTrace
         if firstAllowed {
             chosen = first.token
-            source = first.uniform == nil ? .greedy : .sampled
+            source = first.source
             trace = MaskTrace(allowedCount: nil, vocabularySize: logits.count, tested: tested, maskedMass: nil,
                               distribution: first.trace(viewSize: chain.viewSize))
         } else {
             let masked = try MaskedLogits(logits: logits, raw: raw, mask: constraint.mask(after: state), generated: context.generatedCount)
-            let second = ChainDraw(chain: chain, logits: masked.logits, history: context.tokens, random: &context.random)
+            let second = masked.draw(chain: chain, history: context.tokens, random: &context.random)
             chosen = second.token
-            source = masked.forced != nil ? .grammarForced : second.uniform == nil ? .greedy : .sampled
-            trace = MaskTrace(
-                allowedCount: masked.allowedCount, vocabularySize: logits.count, tested: tested, maskedMass: masked.maskedMass,
-                distribution: second.trace(before: raw, maskLabel: "grammar mask (\(masked.allowedCount) allowed)", viewSize: chain.viewSize),
-                stepLogWeight: masked.logAllowedMass)
+            source = masked.source(of: second)
+            trace = masked.trace(of: second, raw: raw, tested: tested, viewSize: chain.viewSize)
         }
         tracker.commit(chosen)
         context.append([chosen])

@@ -28,18 +28,13 @@ public struct ConstrainedMaskStrategy: DecodingStrategy {
         let raw = Distribution(logits: logits)
         let mask = constraint.mask(after: state)
         let masked = try MaskedLogits(logits: logits, raw: raw, mask: mask, generated: context.generatedCount)
-        let draw = ChainDraw(chain: chain, logits: masked.logits, history: context.tokens, random: &context.random)
+        let draw = masked.draw(chain: chain, history: context.tokens, random: &context.random)
         tracker.commit(draw.token)
         context.append([draw.token])
         cumulativeLogWeight += masked.logAllowedMass
-
-        let source: TokenSource = masked.forced != nil ? .grammarForced : draw.uniform == nil ? .greedy : .sampled
-        let trace = MaskTrace(
-            allowedCount: masked.allowedCount, vocabularySize: logits.count, tested: [], maskedMass: masked.maskedMass,
-            distribution: draw.trace(before: raw, maskLabel: "grammar mask (\(masked.allowedCount) allowed)", viewSize: chain.viewSize),
-            stepLogWeight: masked.logAllowedMass, cumulativeLogWeight: cumulativeLogWeight)
+        let trace = masked.trace(of: draw, raw: raw, tested: [], viewSize: chain.viewSize, cumulativeLogWeight: cumulativeLogWeight)
         return StepResult(
-            tokens: [TracedToken(token: draw.token, source: source, probability: raw.probability(of: draw.token), entropy: raw.entropy)],
+            tokens: [TracedToken(token: draw.token, source: masked.source(of: draw), probability: raw.probability(of: draw.token), entropy: raw.entropy)],
             payload: .mask(trace))
     }
 }

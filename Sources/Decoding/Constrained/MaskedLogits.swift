@@ -39,5 +39,22 @@ struct MaskedLogits {
 
     var logAllowedMass: Double { log(allowedMass) }
 
+    /// A draw through the user's sampler chain from the masked row.
+    func draw(chain: SamplerChain, history: [TokenID], random: inout SeededRandom) -> ChainDraw {
+        ChainDraw(chain: chain, logits: logits, history: history, random: &random)
+    }
+
+    /// Grammar-forced when the mask left only the drawn token, otherwise as the draw was made.
+    func source(of draw: ChainDraw) -> TokenSource { forced != nil ? .grammarForced : draw.source }
+
+    /// The step as the inspector shows it: the unmasked softmax, the mask, then the chain's stages.
+    func trace(of draw: ChainDraw, raw: Distribution, tested: [MaskTrace.TestedToken], viewSize: Int,
+               cumulativeLogWeight: Double? = nil) -> MaskTrace {
+        MaskTrace(
+            allowedCount: allowedCount, vocabularySize: logits.count, tested: tested, maskedMass: maskedMass,
+            distribution: draw.trace(before: raw, maskLabel: "grammar mask (\(allowedCount) allowed)", viewSize: viewSize),
+            stepLogWeight: logAllowedMass, cumulativeLogWeight: cumulativeLogWeight)
+    }
+
     var maskedMass: Double { max(0, 1 - allowedMass) }
 }
