@@ -144,7 +144,16 @@ struct JSONSchemaConversionTests {
         let schema = #"{"type":"object","properties":{"a":{"type":"array","items":{"type":"integer"}}}}"#
         let spaced = "{ \"a\" : [ 1, 2 ]\n}"
         #expect(!(try recognizer(schema).matches(Array(spaced.utf8))))
-        #expect(try recognizer(schema, JSONSchemaOptions(whitespace: .flexible)).matches(Array(spaced.utf8)))
+        let flexible = try recognizer(schema, JSONSchemaOptions(whitespace: .flexible))
+        #expect(flexible.matches(Array(spaced.utf8)))
+        let pretty = "{\n  \"a\": [\n\n\t\t1,\n    2\n  ]\n}"
+        #expect(flexible.matches(Array(pretty.utf8)))
+        // Bounded, so a model cannot loop on blank lines or indentation, and the instance
+        // neither starts nor ends with whitespace.
+        for unbounded in ["{\n\n\n\"a\":[]}", "{\"a\":" + String(repeating: " ", count: 2) + "[]}",
+                          "{\n" + String(repeating: " ", count: 21) + "\"a\":[]}", " {}", "{}\n"] {
+            #expect(!flexible.matches(Array(unbounded.utf8)), "\(unbounded.debugDescription)")
+        }
     }
 
     @Test func canonicalCompactText() throws {

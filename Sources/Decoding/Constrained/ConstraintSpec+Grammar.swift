@@ -1,13 +1,18 @@
 import Grammar
 
 extension ConstraintSpec {
+    /// How a JSON Schema constraint is converted.
+    public var jsonSchemaOptions: JSONSchemaOptions {
+        JSONSchemaOptions(whitespace: whitespace == .flexible ? .flexible : .compact, lenient: lenient)
+    }
+
     /// The grammar of this constraint; errors name `origin` (the file) with line and column.
     func compile() throws(GrammarError) -> Grammar {
         let name = origin ?? kind.rawValue
         return switch kind {
         case .gbnf: try Grammar(gbnf: source, source: name)
         case .regex: try Grammar(regex: source, source: name)
-        case .jsonSchema: try Grammar(jsonSchema: source, source: name)
+        case .jsonSchema: try Grammar(jsonSchema: source, options: jsonSchemaOptions, source: name)
         }
     }
 

@@ -1,9 +1,15 @@
 extension JSONSchemaCompiler {
-    /// Optional whitespace between JSON tokens: nothing in compact mode.
+    /// Optional whitespace between JSON tokens: nothing in compact mode. Flexible mode allows
+    /// what pretty-printers write — a space, or one or two line breaks and an indent of up to 20
+    /// spaces or tabs — and no more, so a model cannot spend its whole budget on blank lines.
     var whitespace: GrammarExpression {
         switch options.whitespace {
         case .compact: .empty
-        case .flexible: .repeated(.characters(CodePointSet([0x09...0x0A, 0x0D...0x0D, 0x20...0x20])), min: 0, max: nil)
+        case .flexible:
+            .optional(.choice([
+                .literal(" "),
+                .sequence([.repeated(.literal("\n"), min: 1, max: 2), .repeated(.characters(CodePointSet([0x09...0x09, 0x20...0x20])), min: 0, max: 20)]),
+            ]))
         }
     }
 

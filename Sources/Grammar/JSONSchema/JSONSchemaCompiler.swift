@@ -30,7 +30,8 @@ struct JSONSchemaCompiler {
 
     mutating func compile() throws(GrammarError) -> GrammarDefinition {
         let body = try schema(document, at: "#")
-        return GrammarDefinition(rules: [("root", .sequence([whitespace, body, whitespace]))] + rules)
+        // The value itself, without leading or trailing whitespace: the output is the instance.
+        return GrammarDefinition(rules: [("root", body)] + rules)
     }
 
     mutating func report(_ problem: String) {

@@ -3,7 +3,8 @@ public struct JSONSchemaOptions: Sendable {
     public enum Whitespace: Sendable {
         /// No whitespace anywhere: the canonical compact form (the default; fewer tokens).
         case compact
-        /// Optional spaces, tabs and newlines between tokens, as a model might write by habit.
+        /// Optional whitespace between tokens as pretty-printers write it (bounded; see
+        /// `JSONSchemaCompiler.whitespace`), as a model might write by habit.
         case flexible
     }
 

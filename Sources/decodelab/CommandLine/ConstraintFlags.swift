@@ -1,26 +1,59 @@
 import Decoding
+import Foundation
+import Grammar
 
 /// `--grammar-file FILE`, `--json-schema FILE`, `--regex PATTERN`: at most one, read and
 /// compiled before the model loads so a mistake is reported at once with its file:line:column.
+/// `--whitespace` and `--lenient` shape how a JSON Schema becomes a grammar.
 enum ConstraintFlags {
-    static let valued: [[String]] = [["--grammar-file"], ["--json-schema"], ["--regex"]]
+    private static let constraintFlags = ["--grammar-file", "--json-schema", "--regex"]
+    static let valued: [[String]] = constraintFlags.map { [$0] } + [["--whitespace"]]
+    static let switches: [[String]] = [["--lenient"]]
 
     static func constraint(_ parsed: Arguments) throws -> ConstraintSpec? {
-        let given = valued.compactMap(\.last).filter { parsed.string($0) != nil }
+        let given = constraintFlags.filter { parsed.string($0) != nil }
         guard given.count <= 1 else {
             throw CommandLineError.unsupported("\(given.joined(separator: " and ")): give only one constraint")
         }
+        if parsed.string("--json-schema") == nil, let flag = ["--whitespace", "--lenient"].first(where: { parsed.string($0) != nil || parsed.has($0) }) {
+            throw CommandLineError.unsupported("\(flag) applies to --json-schema only")
+        }
         if let pattern = parsed.string("--regex") { return try ConstraintLoader.load(regex: pattern, origin: "--regex") }
-        for (flag, kind) in [("--grammar-file", ConstraintSpec.Kind.gbnf), ("--json-schema", .jsonSchema)] {
-            guard let path = parsed.string(flag) else { continue }
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw CommandLineError.invalidValue(flag: flag, value: path, expected: "a readable UTF-8 file")
-            }
-            // The flag, not the extension, says what the file is.
-            let spec = ConstraintSpec(kind: kind, source: text, origin: path)
-            try ConstraintLoader.check(spec)
-            return spec
+        if let path = parsed.string("--grammar-file") {
+            return try load(ConstraintSpec(kind: .gbnf, source: try read(path, flag: "--grammar-file"), origin: path))
+        }
+        if let path = parsed.string("--json-schema") {
+            let spec = ConstraintSpec(kind: .jsonSchema, source: try read(path, flag: "--json-schema"), origin: path,
+                                      whitespace: try whitespace(parsed), lenient: parsed.has("--lenient"))
+            return try load(spec)
         }
         return nil
+    }
+
+    private static func whitespace(_ parsed: Arguments) throws -> ConstraintSpec.Whitespace {
+        guard let value = parsed.string("--whitespace") else { return .compact }
+        guard let whitespace = ConstraintSpec.Whitespace(rawValue: value) else {
+            throw CommandLineError.invalidValue(flag: "--whitespace", value: value, expected: "compact or flexible")
+        }
+        return whitespace
+    }
+
+    private static func read(_ path: String, flag: String) throws -> String {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CommandLineError.invalidValue(flag: flag, value: path, expected: "a readable UTF-8 file")
+        }
+        return text
+    }
+
+    /// Checks the constraint compiles; in lenient mode, says which keywords it ignores.
+    private static func load(_ spec: ConstraintSpec) throws -> ConstraintSpec {
+        try ConstraintLoader.check(spec)
+        if spec.kind == .jsonSchema, spec.lenient {
+            let conversion = try JSONSchemaConversion(schema: spec.source, options: spec.jsonSchemaOptions, source: spec.origin ?? "schema")
+            for ignored in conversion.ignored {
+                FileHandle.standardError.write(Data("decodelab: warning: \(spec.origin ?? "schema"): ignored unsupported \(ignored)\n".utf8))
+            }
+        }
+        return spec
     }
 }

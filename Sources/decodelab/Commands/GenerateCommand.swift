@@ -22,9 +22,12 @@ enum GenerateCommand: Command {
       -s, --seed N              random seed (default: random, printed in the summary)
           --strategy NAME       \(StrategyCatalog.descriptors.map(\.name).joined(separator: ", ")) (default sampling; greedy with --temp 0)
           --grammar-file FILE   constrain the output with a GBNF grammar
-          --json-schema FILE    constrain the output to JSON valid under a JSON Schema (compact)
+          --json-schema FILE    constrain the output to JSON valid under a JSON Schema
           --regex PATTERN       constrain the whole output to match a regular expression
                                 (one constraint at most; constrained strategies need one)
+          --whitespace W        JSON Schema: compact (default: no whitespace) or flexible
+                                (optional whitespace between JSON tokens)
+          --lenient             JSON Schema: ignore unsupported keywords (listed as warnings)
           --events FILE         write every engine event to FILE as JSON Lines (replay it later)
       -t, --threads N           threads for the forward pass (default: one per core)
           --offline             never download the model
@@ -41,7 +44,7 @@ enum GenerateCommand: Command {
             valued: [["-m", "--model"], ["-p", "--prompt"], ["-f", "--file"], ["-n", "--n-predict"], ["-s", "--seed"],
                      ["--strategy"], ["--events"], ["-t", "--threads"]]
                 + ConstraintFlags.valued + StrategyParameterFlags.valued,
-            switches: [["--chat"], ["--offline"]])
+            switches: [["--chat"], ["--offline"]] + ConstraintFlags.switches)
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         let promptText = try promptText(parsed)
         // `--temp 0` alone means greedy, and the summary and trace should say so.

@@ -28,6 +28,8 @@ enum TUICommand: Command {
           --json-schema F    constrain the output to JSON valid under a JSON Schema
           --regex PATTERN    constrain the whole output to match a regular expression
                              (one constraint at most; `c` in the TUI picks another)
+          --whitespace W     JSON Schema: compact (default: no whitespace) or flexible
+          --lenient          JSON Schema: ignore unsupported keywords
           --scenario FILE    a demo bundle (samples/scenarios/*.json); the flags above override it
           --theme NAME       colour theme: dark, light, high-contrast, monochrome, or a .json path
           --offline          never download the model
@@ -57,7 +59,7 @@ enum TUICommand: Command {
             valued: [["-m", "--model"], ["-p", "--prompt"], ["-f", "--file"], ["-n", "--n-predict"], ["-s", "--seed"], ["-t", "--threads"],
                      ["--strategy"], ["--scenario"], ["--theme"], ["--dump-frame"]]
                 + ConstraintFlags.valued + StrategyParameterFlags.valued,
-            switches: [["--toy"], ["--offline"], ["--raw"], ["--paused"]])
+            switches: [["--toy"], ["--offline"], ["--raw"], ["--paused"]] + ConstraintFlags.switches)
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         let scenario = try parsed.string("--scenario").map { path throws -> Scenario in try Scenario.load(path: path) }
         let themes = ThemeLibrary.standard()
