@@ -30,7 +30,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "Inference", swiftSettings: kernelFlags + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
-        .target(name: "Grammar"),
+        .target(name: "Grammar", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "Decoding", dependencies: ["Inference", "Grammar"], swiftSettings: kernelFlags),
         .target(name: "Engine", dependencies: ["Decoding", "Inference"]),
         .target(name: "UI", dependencies: ["Engine", "Decoding", "Inference"]),

@@ -40,4 +40,27 @@ struct RealVocabularyMaskTests {
             for token in vocabulary.special { #expect(!mask.contains(token) || vocabulary.endTokens.contains(token)) }
         }
     }
+
+    /// The states a constrained decoder meets on the sample instances (inside counted strings,
+    /// numbers, enums, keys), each masked cold by a fresh recognizer so the plain-token bitsets,
+    /// horizons and lazily filled rows are all exercised from scratch.
+    @Test(arguments: ["person", "recipe", "weather-call"])
+    func coldMasksAlongInstanceEqualBruteForce(_ name: String) throws {
+        let vocabulary = try SmolLM2Vocabulary.load()
+        let trie = TokenTrie(tokens: vocabulary.tokens, special: vocabulary.special, endTokens: vocabulary.endTokens)
+        let folder = GoldenData.repositoryRoot.appendingPathComponent("samples/schemas")
+        let grammar = try Grammar(jsonSchema: String(contentsOf: folder.appendingPathComponent("\(name).json"), encoding: .utf8), source: name)
+        let instance = Array(try String(contentsOf: folder.appendingPathComponent("\(name).instance.json"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines).utf8)
+        for end in stride(from: 0, through: instance.count, by: 2) {
+            let recognizer = Recognizer(grammar)
+            let state = try #require(recognizer.advance(recognizer.initialState, bytes: instance[..<end]))
+            let mask = recognizer.mask(after: state, in: trie)
+            // The reference recognizer only ever advances byte by byte; it never builds a mask.
+            let reference = Recognizer(grammar)
+            let referenceState = try #require(reference.advance(reference.initialState, bytes: instance[..<end]))
+            let expected = RandomStates.bruteForceMask(reference, referenceState, tokens: vocabulary.tokens, special: vocabulary.special, endTokens: vocabulary.endTokens)
+            #expect(mask == expected, "\(name) after \(end) bytes: \(mask.allowedCount) allowed vs \(expected.allowedCount) by brute force")
+        }
+    }
 }

@@ -42,6 +42,44 @@ struct ByteSet: Hashable, Sendable {
         words = (words.0 | other.words.0, words.1 | other.words.1, words.2 | other.words.2, words.3 | other.words.3)
     }
 
+    func intersection(_ other: ByteSet) -> ByteSet {
+        var result = ByteSet()
+        result.words = (words.0 & other.words.0, words.1 & other.words.1, words.2 & other.words.2, words.3 & other.words.3)
+        return result
+    }
+
+    func subtracting(_ other: ByteSet) -> ByteSet {
+        var result = ByteSet()
+        result.words = (words.0 & ~other.words.0, words.1 & ~other.words.1, words.2 & ~other.words.2, words.3 & ~other.words.3)
+        return result
+    }
+
+    /// The smallest member (0 when empty).
+    var first: UInt8 {
+        if words.0 != 0 { return UInt8(words.0.trailingZeroBitCount) }
+        if words.1 != 0 { return UInt8(64 + words.1.trailingZeroBitCount) }
+        if words.2 != 0 { return UInt8(128 + words.2.trailingZeroBitCount) }
+        return words.3 == 0 ? 0 : UInt8(192 + words.3.trailingZeroBitCount)
+    }
+
+    var isEmpty: Bool { words.0 | words.1 | words.2 | words.3 == 0 }
+
+    /// Calls `body` with each member in increasing order.
+    func forEach(_ body: (UInt8) -> Void) {
+        Self.forEachBit(of: words.0, offset: 0, body)
+        Self.forEachBit(of: words.1, offset: 64, body)
+        Self.forEachBit(of: words.2, offset: 128, body)
+        Self.forEachBit(of: words.3, offset: 192, body)
+    }
+
+    private static func forEachBit(of word: UInt64, offset: Int, _ body: (UInt8) -> Void) {
+        var rest = word
+        while rest != 0 {
+            body(UInt8(offset | rest.trailingZeroBitCount))
+            rest &= rest - 1
+        }
+    }
+
     func isSubset(of other: ByteSet) -> Bool {
         words.0 & ~other.words.0 == 0 && words.1 & ~other.words.1 == 0
             && words.2 & ~other.words.2 == 0 && words.3 & ~other.words.3 == 0

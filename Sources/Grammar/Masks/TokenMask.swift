@@ -22,6 +22,13 @@ public struct TokenMask: Equatable, Sendable {
 }
 
 extension TokenMask {
+    /// A mask starting from precomputed words (one word per 64 ids).
+    init(words: [UInt64], vocabularySize: Int) {
+        precondition(words.count == (vocabularySize + 63) / 64, "one bit per token id")
+        self.vocabularySize = vocabularySize
+        self.words = words
+    }
+
     /// Direct access to the bit words for bulk filling.
     mutating func withWords<R>(_ body: (UnsafeMutableBufferPointer<UInt64>) -> R) -> R {
         words.withUnsafeMutableBufferPointer { body($0) }

@@ -1,24 +1,26 @@
-/// The vocabulary's byte strings as a trie flattened in preorder, so a mask is one forward pass
-/// that shares every common prefix and skips a whole subtree when its prefix is rejected.
+/// The vocabulary's text tokens as two tries, built once per tokenizer: tokens made only of
+/// plain ASCII (most of a BPE vocabulary, and all a recognizer needs inside free text), and all
+/// the others. A state that accepts every plain string up to some length (inside a string or
+/// under a maxLength) takes the plain tokens that short with one copy of a precomputed bitset,
+/// and the walk is left with the tokens that can still be rejected.
 public final class TokenTrie: Sendable {
     public let vocabularySize: Int
     /// Tokens allowed only where the grammar is complete (end of generation).
     public let endTokens: [Int]
-    /// Per node (preorder, the root excluded): its byte, its depth (1 = a first byte), and the
-    /// index just past its subtree.
-    let bytes: [UInt8]
-    let depths: [UInt16]
-    let skips: [Int32]
-    /// Tokens ending at node i are tokenIDs[tokenStarts[i]..<tokenStarts[i+1]]; those in its
-    /// whole subtree are tokenIDs[tokenStarts[i]..<tokenStarts[skips[i]]].
-    let tokenStarts: [Int32]
-    let tokenIDs: [Int32]
-    /// Every byte on any path strictly below node i: when a state loops on all of them, the
-    /// whole subtree is allowed without walking it.
-    let descendantBytes: [ByteSet]
-    /// How many bytes the longest path below node i has (0 for a leaf).
-    let subtreeHeights: [UInt16]
-    let maxDepth: Int
+    /// Tokens whose every byte is in `plainASCII`.
+    let plain: TrieLayout
+    /// The other text tokens (control bytes, quotes, backslashes, UTF-8).
+    let mixed: TrieLayout
+    /// Mask words of the plain tokens of at most n bytes, for n in 0...plain.maxDepth.
+    private let plainWordsUpToLength: [[UInt64]]
+
+    /// Printable ASCII but `"` and `\`: what most tokens inside strings and text consist of.
+    static let plainASCII: ByteSet = {
+        var set = ByteSet(0x20...0x7E)
+        set.remove(UInt8(ascii: "\""))
+        set.remove(UInt8(ascii: "\\"))
+        return set
+    }()
 
     /// - Parameters:
     ///   - tokens: each token id's exact bytes.
@@ -28,57 +30,25 @@ public final class TokenTrie: Sendable {
     public init(tokens: [[UInt8]], special: Set<Int>, endTokens: [Int]) {
         vocabularySize = tokens.count
         self.endTokens = endTokens
-        let textTokens = tokens.indices.filter { !special.contains($0) && !endTokens.contains($0) && !tokens[$0].isEmpty }
-        let sorted = textTokens.sorted { tokens[$0].lexicographicallyPrecedes(tokens[$1]) }
-        var bytes: [UInt8] = []
-        var depths: [UInt16] = []
-        var tokenStarts: [Int32] = []
-        var tokenIDs: [Int32] = []
-        var path: [UInt8] = []
-        for token in sorted {
-            let text = tokens[token]
-            let shared = zip(path, text).prefix { $0 == $1 }.count
-            path = text
-            for depth in shared..<text.count {
-                bytes.append(text[depth])
-                depths.append(UInt16(depth + 1))
-                tokenStarts.append(Int32(tokenIDs.count))
-            }
-            // Equal byte strings (shared == count) land on the node already made.
-            tokenIDs.append(Int32(token))
+        let ends = Set(endTokens)
+        let text = tokens.indices.filter { !special.contains($0) && !ends.contains($0) && !tokens[$0].isEmpty }.map { (id: $0, bytes: tokens[$0]) }
+        let isPlain = { (token: (id: Int, bytes: [UInt8])) in token.bytes.allSatisfy(Self.plainASCII.contains) }
+        plain = TrieLayout(text.filter(isPlain))
+        mixed = TrieLayout(text.filter { !isPlain($0) })
+        var byLength = [[UInt64]](repeating: [UInt64](repeating: 0, count: (tokens.count + 63) / 64), count: plain.maxDepth + 1)
+        for token in text where isPlain(token) {
+            byLength[token.bytes.count][token.id >> 6] |= 1 << UInt64(token.id & 63)
         }
-        tokenStarts.append(Int32(tokenIDs.count))
-        // Tokens were appended after their node's start, so start[i+1] closes node i's list;
-        // a token's node is the last one created when it was added.
-        var skips = [Int32](repeating: Int32(bytes.count), count: bytes.count)
-        var open: [Int] = []
-        for node in bytes.indices {
-            while let last = open.last, depths[last] >= depths[node] {
-                skips[last] = Int32(node)
-                open.removeLast()
-            }
-            open.append(node)
+        for length in byLength.indices.dropFirst() {
+            for word in byLength[length].indices { byLength[length][word] |= byLength[length - 1][word] }
         }
-        var descendantBytes = [ByteSet](repeating: ByteSet(), count: bytes.count)
-        var subtreeHeights = [UInt16](repeating: 0, count: bytes.count)
-        for node in bytes.indices.reversed() {
-            var child = node + 1
-            while child < Int(skips[node]) {
-                descendantBytes[node].insert(bytes[child])
-                descendantBytes[node].formUnion(descendantBytes[child])
-                subtreeHeights[node] = max(subtreeHeights[node], subtreeHeights[child] + 1)
-                child = Int(skips[child])
-            }
-        }
-        self.descendantBytes = descendantBytes
-        self.subtreeHeights = subtreeHeights
-        self.bytes = bytes
-        self.depths = depths
-        self.skips = skips
-        self.tokenStarts = tokenStarts
-        self.tokenIDs = tokenIDs
-        maxDepth = Int(depths.max() ?? 0)
+        plainWordsUpToLength = byLength
     }
 
-    public var nodeCount: Int { bytes.count }
+    /// The mask words of every plain token of at most `length` bytes.
+    func plainWords(upToLength length: Int) -> [UInt64] {
+        plainWordsUpToLength[min(max(length, 0), plain.maxDepth)]
+    }
+
+    public var nodeCount: Int { plain.nodeCount + mixed.nodeCount }
 }

@@ -3,8 +3,11 @@
 /// A configuration is a set of grammar stacks (as in llama.cpp) whose tops are byte terminals,
 /// or the empty stack when the text so far is complete. Stacks are hash-consed linked lists so
 /// equal stacks are one id; a configuration set is interned to a `RecognizerState` id, and each
-/// (state, byte) transition is computed once and then read from a table. Token masks walk a
-/// `TokenTrie` over that table and are cached per state.
+/// (state, byte) transition is computed once, when first needed, and then read from a table.
+///
+/// A token mask starts from the plain-ASCII tokens the state surely allows (as many bytes as
+/// its horizon: static bounds from `PlainRuns`, else a search) as one bitset copy, then walks
+/// the rest of the `TokenTrie` over the table. Masks are cached per state.
 ///
 /// Not thread-safe: one recognizer belongs to one decoding task, and its states only mean
 /// something to it. Its tables only grow (about 1 KB per state); make a new recognizer per
@@ -17,26 +20,29 @@ public final class Recognizer {
     // Stack nodes: a grammar position and the node below it (-1: bottom).
     private var nodePositions: [Int32] = []
     private var nodeParents: [Int32] = []
-    private var nodeIndex: [Int64: Int32] = [:]
+    private var nodeIndex = NodeIndex()
+    /// Per node: bounds on the plain ASCII its stack takes (see `PlainRuns`); per state: the
+    /// upper bound (plain tokens longer than it are rejected without a walk).
+    private var plainRuns: PlainRuns
+    private let plainRunsHold: Bool
+    private var nodePlainLowers: [Int16] = []
+    private var nodePlainUppers: [Int16] = []
+    private var statePlainUppers: [Int16] = []
     private var closures: [[Int32]?] = []
 
     // Configuration sets (sorted node ids; -1 is the empty, complete stack) and transitions.
     private var sets: [[Int32]] = []
     private var setIndex: [[Int32]: Int32] = [:]
     private let transitions = TransitionTable()
-    /// Per state whose row is known: the bytes that lead back to the same state.
-    private var selfLoops: [ByteSet] = []
-    /// Per state: how many plain ASCII bytes in any order surely keep the text alive (see
-    /// `horizon(of:)`); -1 not yet known, -2 being computed.
-    private var horizons: [Int16] = []
+    /// Per state: whether its horizon (kept in the table) is exact.
+    private var horizonExact: [Bool] = []
+    /// The refresh search that last visited each state, so one refresh visits a state once.
+    private var horizonSearched: [UInt32] = []
+    private var horizonGeneration: UInt32 = 0
     private static let horizonCap: Int16 = 1024
-    /// Printable ASCII but `"` and `\`: what most tokens inside strings and text consist of.
-    private static let plainASCII: ByteSet = {
-        var set = ByteSet(0x20...0x7E)
-        set.remove(UInt8(ascii: "\""))
-        set.remove(UInt8(ascii: "\\"))
-        return set
-    }()
+    private static let horizonReach = 64
+    private static let plainBytes: [UInt8] = (0x20...0x7E).filter { TokenTrie.plainASCII.contains($0) }
+    private static let plainASCII = TokenTrie.plainASCII
     /// The stacks after a stack's top terminal matched (closure included), per node.
     private var successorClosures: [[Int32]?] = []
     private static let unknown = TransitionTable.unknown
@@ -45,6 +51,11 @@ public final class Recognizer {
     private var maskCache: [Int32: TokenMask] = [:]
     private var maskCacheTrie: ObjectIdentifier?
     private static let maskCacheLimit = 512
+    /// The walk's state per trie depth, kept between masks to save an allocation each.
+    private var stateAtDepth: [Int32] = []
+    /// Reused buffers of `fill`: byte classes, and the stacks of a next state.
+    private var classScratch: [ByteSet] = []
+    private var stackScratch: [Int32] = []
 
     public let initialState: RecognizerState
 
@@ -52,12 +63,16 @@ public final class Recognizer {
         self.grammar = grammar
         elements = grammar.elements
         byteSets = grammar.byteSets
+        plainRuns = PlainRuns(grammar)
+        // A rule without alternatives (an unsatisfiable schema part) can make a stack vanish
+        // after bytes the bounds count as taken; such grammars rely on searched horizons only.
+        plainRunsHold = grammar.alternatives.allSatisfy { !$0.isEmpty }
         initialState = RecognizerState(id: 0)
         var start: [Int32] = []
         for alternative in grammar.alternatives[Int(grammar.root)] {
             start += closure(of: elements[Int(alternative)] == .end ? -1 : node(alternative, parent: -1))
         }
-        let id = intern(start)
+        let id = intern(&start)
         precondition(id == 0, "the start state is the first state")
     }
 
@@ -103,8 +118,17 @@ public final class Recognizer {
             maskCacheTrie = ObjectIdentifier(trie)
         }
         if let cached = maskCache[state.id] { return cached }
-        var mask = TokenMask(vocabularySize: trie.vocabularySize)
-        walk(trie, from: state.id, into: &mask)
+        // Every plain token no longer than the horizon is allowed: one bitset copy. The walks
+        // then only meet plain tokens longer than that, and the mixed ones.
+        let covered = horizon(of: state.id, refresh: true)
+        let longest = Int(statePlainUppers[Int(state.id)])
+        var mask = TokenMask(words: trie.plainWords(upToLength: covered), vocabularySize: trie.vocabularySize)
+        let needed = max(trie.plain.maxDepth, trie.mixed.maxDepth) + 1
+        if stateAtDepth.count < needed { stateAtDepth = [Int32](repeating: Self.dead, count: needed) }
+        mask.withWords { words in
+            if covered < min(longest, trie.plain.maxDepth) { walk(trie.plain, from: state.id, covered: covered, longest: longest, into: words) }
+            walk(trie.mixed, from: state.id, covered: 0, longest: Int.max, into: words)
+        }
         if isComplete(state) {
             for token in trie.endTokens { mask.insert(token) }
         }
@@ -113,48 +137,65 @@ public final class Recognizer {
         return mask
     }
 
-    /// Preorder walk of the trie: a dead transition skips the node's whole subtree.
-    private func walk(_ trie: TokenTrie, from start: Int32, into mask: inout TokenMask) {
-        var stateAtDepth = [Int32](repeating: Self.dead, count: trie.maxDepth + 1)
-        stateAtDepth[0] = start
+    /// Preorder walk of a trie: a dead transition skips the node's whole subtree. Tokens of at
+    /// most `covered` bytes are already in the mask; those longer than `longest` are rejected.
+    private func walk(_ trie: TrieLayout, from start: Int32, covered: Int, longest: Int, into words: UnsafeMutableBufferPointer<UInt64>) {
+        fill(start, trie.firstBytes)
+        // Raw views of the table, re-read after anything that may add a state.
         var table = transitions.slots
-        mask.withWords { words in
+        var known = transitions.knownBytes
+        var loops = transitions.selfLoops
+        var horizons = transitions.horizons
         stateAtDepth.withUnsafeMutableBufferPointer { stateAtDepth in
+        stateAtDepth[0] = start
         trie.bytes.withUnsafeBufferPointer { bytes in
         trie.depths.withUnsafeBufferPointer { depths in
         trie.skips.withUnsafeBufferPointer { skips in
         trie.tokenStarts.withUnsafeBufferPointer { tokenStarts in
         trie.tokenIDs.withUnsafeBufferPointer { tokenIDs in
         trie.descendantBytes.withUnsafeBufferPointer { descendantBytes in
+        trie.byteSets.withUnsafeBufferPointer { byteSets in
         trie.subtreeHeights.withUnsafeBufferPointer { subtreeHeights in
             var node = 0
             let count = bytes.count
             while node < count {
                 let depth = Int(depths[node])
+                if depth > longest {
+                    node = Int(skips[node])
+                    continue
+                }
                 let from = stateAtDepth[depth - 1]
                 var next = table[Int(from) << 8 | Int(bytes[node])]
                 if next == Self.unknown {
                     next = transition(from, bytes[node])
-                    table = transitions.slots
+                    (table, known, loops, horizons) = (transitions.slots, transitions.knownBytes, transitions.selfLoops, transitions.horizons)
                 }
                 if next < 0 {
                     node = Int(skips[node])
                     continue
                 }
-                if table[Int(next) << 8] == Self.unknown {
-                    computeRow(of: next)
-                    table = transitions.slots
-                }
                 // Allow the whole subtree's tokens without walking it when everything below
                 // loops back to `next` (plain characters inside a string), or is plain ASCII
                 // no longer than the state's horizon (characters within a maxLength).
-                let below = descendantBytes[node]
-                var wholeSubtree = below.isSubset(of: selfLoops[Int(next)])
-                if !wholeSubtree, below.isSubset(of: Self.plainASCII) {
-                    wholeSubtree = Int(subtreeHeights[node]) <= horizon(of: next)
-                    table = transitions.slots
+                let below = byteSets[Int(descendantBytes[node])]
+                let height = Int(subtreeHeights[node])
+                if !below.isSubset(of: known[Int(next)]) {
+                    fill(next, below)
+                    (table, known, loops, horizons) = (transitions.slots, transitions.knownBytes, transitions.selfLoops, transitions.horizons)
                 }
-                let end = Int(tokenStarts[wholeSubtree ? Int(skips[node]) : node + 1])
+                var wholeSubtree = below.isSubset(of: loops[Int(next)])
+                if !wholeSubtree, below.isSubset(of: Self.plainASCII) {
+                    let memo = Int(horizons[Int(next)])
+                    if memo >= 0 {
+                        wholeSubtree = height <= memo
+                    } else {
+                        wholeSubtree = height <= horizon(of: next)
+                        (table, known, loops, horizons) = (transitions.slots, transitions.knownBytes, transitions.selfLoops, transitions.horizons)
+                    }
+                }
+                let skip = Int(skips[node])
+                // Tokens up to `covered` bytes are in the mask already.
+                let end = wholeSubtree ? (depth + height > covered ? Int(tokenStarts[skip]) : 0) : (depth > covered ? Int(tokenStarts[node + 1]) : 0)
                 var index = Int(tokenStarts[node])
                 while index < end {
                     let token = Int(tokenIDs[index])
@@ -162,98 +203,106 @@ public final class Recognizer {
                     index += 1
                 }
                 stateAtDepth[depth] = next
-                node = wholeSubtree ? Int(skips[node]) : node + 1
+                node = wholeSubtree ? skip : node + 1
             }
         }}}}}}}}}
     }
 
-    /// The largest k such that every string of k or fewer plain ASCII bytes is accepted from
-    /// `state` (capped; a plain self-loop makes it unbounded). Memoized per state.
-    private func horizon(of state: Int32, depth: Int = 0) -> Int {
-        let known = horizons[Int(state)]
-        if known >= 0 { return Int(known) }
-        // A cycle through plain bytes where every state accepts them all never dies; a chain
-        // longer than the cap is as good as unbounded for tokens.
-        if known == -2 || depth >= Int(Self.horizonCap) { return Int(Self.horizonCap) }
-        horizons[Int(state)] = -2
-        // Only the plain bytes' successors: building whole rows here would create states for
-        // every other byte of every state down a long count.
-        let row = transitions.slots[Int(state) << 8] == Self.unknown
-            ? successors(of: state, for: Self.plainASCII)
-            : Array(UnsafeBufferPointer(start: transitions.slots + Int(state) << 8, count: 256))
-        var result = Self.horizonCap
-        var seen: Set<Int32> = [state]
-        for byte in 0..<256 where Self.plainASCII.contains(UInt8(byte)) {
-            let next = row[byte]
+    /// A lower bound on how many plain ASCII bytes, in any order, keep the text alive from
+    /// `state` (`horizonCap` when they never end it, as inside a free string). Exact unless the
+    /// search met a cycle through other states or went `horizonReach` states deep; such bounds
+    /// are memoized as inexact and searched again when `refresh` asks (once per mask start).
+    /// A low bound is safe: the walk then checks tokens it could have taken whole.
+    private func horizon(of state: Int32, refresh: Bool = false) -> Int {
+        if refresh { horizonGeneration &+= 1 }
+        return horizonSearch(state, depth: 0, refresh: refresh).value
+    }
+
+    private func horizonSearch(_ state: Int32, depth: Int, refresh: Bool) -> (value: Int, exact: Bool) {
+        let index = Int(state)
+        let memo = transitions.horizons[index]
+        if memo >= 0, horizonExact[index] || !refresh || horizonSearched[index] == horizonGeneration {
+            return (Int(memo), horizonExact[index])
+        }
+        if memo == -2 || depth >= Self.horizonReach { return (0, false) }
+        transitions.horizons[index] = -2
+        horizonSearched[index] = horizonGeneration
+        // Only the plain bytes' transitions: whole rows here would create states for every
+        // other byte of every state down a long count.
+        fill(state, Self.plainASCII)
+        var value = Int(Self.horizonCap)
+        var exact = true
+        var previous = state
+        for byte in Self.plainBytes {
+            let next = transitions.slots[index << 8 | Int(byte)]
             if next < 0 {
-                result = 0
+                (value, exact) = (0, true)
                 break
             }
-            guard seen.insert(next).inserted else { continue }
-            result = min(result, Int16(min(horizon(of: next, depth: depth + 1) + 1, Int(Self.horizonCap))))
+            // A self-loop never ends the text; plain bytes mostly share one next state.
+            if next == state || next == previous { continue }
+            previous = next
+            let below = horizonSearch(next, depth: depth + 1, refresh: refresh)
+            value = min(value, below.value + 1)
+            exact = exact && below.exact
         }
-        horizons[Int(state)] = result
-        return Int(result)
+        transitions.horizons[index] = Int16(min(value, Int(Self.horizonCap)))
+        horizonExact[index] = exact
+        return (value, exact)
     }
 
     private func transition(_ from: Int32, _ byte: UInt8) -> Int32 {
         let slot = Int(from) << 8 | Int(byte)
-        if transitions.slots[slot] == Self.unknown { computeRow(of: from) }
+        if transitions.slots[slot] == Self.unknown { fill(from, ByteSet(byte...byte)) }
         return transitions.slots[slot]
     }
 
-    /// Fills all 256 transitions of a state at once: bytes accepted by the same stacks lead to
-    /// the same next state, so each distinct group is built and interned once.
-    private func computeRow(of from: Int32) {
-        let row = successors(of: from, for: Self.allBytes)
-        let base = transitions.slots + Int(from) << 8
-        var loops = ByteSet()
-        for byte in 0..<256 {
-            base[byte] = row[byte]
-            if row[byte] == from { loops.insert(UInt8(byte)) }
+    /// Fills the transitions of `from` for at least the `wanted` bytes. Bytes accepted by the
+    /// same stacks lead to the same state, so the unknown bytes are split into classes by which
+    /// stacks accept them; each class that meets `wanted` gets its next state built and
+    /// interned once, and is filled whole so later asks for its other bytes cost nothing.
+    private func fill(_ from: Int32, _ wanted: ByteSet) {
+        let unknownBytes = Self.allBytes.subtracting(transitions.knownBytes[Int(from)])
+        let missing = wanted.intersection(unknownBytes)
+        if missing.isEmpty { return }
+        // Scratch buffers are taken out of self while in use, keeping their capacity.
+        var classes = classScratch
+        var gathered = stackScratch
+        defer { (classScratch, stackScratch) = (classes, gathered) }
+        classes.removeAll(keepingCapacity: true)
+        classes.append(unknownBytes)
+        let stacks = sets[Int(from)]
+        for stack in stacks where stack >= 0 {
+            let accepted = acceptedBytes(stack)
+            for index in classes.indices {
+                let inside = classes[index].intersection(accepted)
+                if inside.isEmpty || inside == classes[index] { continue }
+                classes[index] = classes[index].subtracting(accepted)
+                classes.append(inside)
+            }
         }
-        selfLoops[Int(from)] = loops
+        for group in classes where !group.intersection(missing).isEmpty {
+            // Every byte of a class is accepted by the same stacks: those accepting its first.
+            let byte = group.first
+            gathered.removeAll(keepingCapacity: true)
+            for stack in stacks where stack >= 0 && acceptedBytes(stack).contains(byte) {
+                gathered += successorClosure(of: stack)
+            }
+            let target = gathered.isEmpty ? Self.dead : intern(&gathered)
+            // Interning may grow the table, so the row pointer is taken after it.
+            let row = transitions.slots + Int(from) << 8
+            group.forEach { row[Int($0)] = target }
+            if target == from { transitions.selfLoops[Int(from)].formUnion(group) }
+            transitions.knownBytes[Int(from)].formUnion(group)
+        }
+    }
+
+    private func acceptedBytes(_ stack: Int32) -> ByteSet {
+        guard case .byte(let set) = elements[Int(nodePositions[Int(stack)])] else { return ByteSet() }
+        return byteSets[Int(set)]
     }
 
     private static let allBytes = ByteSet(0...255)
-
-    /// The next state for each byte in `wanted` (`unknown` for the others). Bytes accepted by
-    /// the same stacks lead to the same state, so each distinct group is built and interned once.
-    private func successors(of from: Int32, for wanted: ByteSet) -> [Int32] {
-        let live = sets[Int(from)].filter { $0 >= 0 }
-        var row = [Int32](repeating: Self.unknown, count: 256)
-        if live.count <= 64 {
-            var signatures = [UInt64](repeating: 0, count: 256)
-            for (bit, stack) in live.enumerated() {
-                guard case .byte(let set) = elements[Int(nodePositions[Int(stack)])] else { continue }
-                let bytes = byteSets[Int(set)]
-                for byte in 0..<256 where bytes.contains(UInt8(byte)) { signatures[byte] |= 1 << UInt64(bit) }
-            }
-            var stateForSignature: [UInt64: Int32] = [0: Self.dead]
-            for byte in 0..<256 where wanted.contains(UInt8(byte)) {
-                let signature = signatures[byte]
-                if let known = stateForSignature[signature] {
-                    row[byte] = known
-                    continue
-                }
-                var next: [Int32] = []
-                for bit in 0..<live.count where signature >> UInt64(bit) & 1 != 0 { next += successorClosure(of: live[bit]) }
-                let id = intern(next)
-                stateForSignature[signature] = id
-                row[byte] = id
-            }
-        } else {
-            for byte in 0..<256 where wanted.contains(UInt8(byte)) {
-                var next: [Int32] = []
-                for stack in live {
-                    guard case .byte(let set) = elements[Int(nodePositions[Int(stack)])], byteSets[Int(set)].contains(UInt8(byte)) else { continue }
-                    next += successorClosure(of: stack)
-                }
-                row[byte] = next.isEmpty ? Self.dead : intern(next)
-            }
-        }
-        return row
-    }
 
     private func successorClosure(of stack: Int32) -> [Int32] {
         if let known = successorClosures[Int(stack)] { return known }
@@ -270,55 +319,82 @@ public final class Recognizer {
     }
 
     /// The stacks reachable from `stack` without consuming a byte, each topped by a terminal
-    /// (or the empty stack). Memoized per node; terminates because left recursion is rejected.
+    /// (or the empty stack). Memoized per rule-topped node (a terminal-topped one is itself);
+    /// terminates because left recursion is rejected.
     private func closure(of stack: Int32) -> [Int32] {
         if stack < 0 { return [-1] }
-        if let known = closures[Int(stack)] { return known }
         let position = Int(nodePositions[Int(stack)])
+        guard case .rule(let rule) = elements[position] else { return [stack] }
+        if let known = closures[Int(stack)] { return known }
+        let parent = nodeParents[Int(stack)]
+        let continuation = elements[position + 1] == .end ? parent : node(Int32(position + 1), parent: parent)
         var result: [Int32] = []
-        switch elements[position] {
-        case .byte:
-            result = [stack]
-        case .rule(let rule):
-            let parent = nodeParents[Int(stack)]
-            let continuation = elements[position + 1] == .end ? parent : node(Int32(position + 1), parent: parent)
-            for alternative in grammar.alternatives[Int(rule)] {
-                result += closure(of: elements[Int(alternative)] == .end ? continuation : node(alternative, parent: continuation))
+        for alternative in grammar.alternatives[Int(rule)] {
+            switch elements[Int(alternative)] {
+            case .end: result += closure(of: continuation)
+            case .byte: result.append(node(alternative, parent: continuation))
+            case .rule: result += closure(of: node(alternative, parent: continuation))
             }
-        case .end:
-            preconditionFailure("stack nodes never point at an alternative's end")
         }
         closures[Int(stack)] = result
         return result
     }
 
     private func node(_ position: Int32, parent: Int32) -> Int32 {
-        let key = Int64(position) << 32 | Int64(UInt32(bitPattern: parent))
-        if let existing = nodeIndex[key] { return existing }
-        let id = Int32(nodePositions.count)
-        nodePositions.append(position)
-        nodeParents.append(parent)
-        closures.append(nil)
-        successorClosures.append(nil)
-        nodeIndex[key] = id
-        return id
+        nodeIndex.id(for: Int64(position) << 32 | Int64(UInt32(bitPattern: parent))) {
+            let id = Int32(nodePositions.count)
+            nodePositions.append(position)
+            nodeParents.append(parent)
+            let bounds = plainBounds(position: Int(position), parent: parent)
+            nodePlainLowers.append(Int16(bounds.lower))
+            nodePlainUppers.append(Int16(bounds.upper))
+            closures.append(nil)
+            successorClosures.append(nil)
+            return id
+        }
     }
 
-    private func intern(_ stacks: [Int32]) -> Int32 {
-        var set = stacks.sorted()
+    /// Bounds on the plain ASCII a stack takes: its alternative's rest, then its parent when
+    /// that rest can end on plain bytes.
+    private func plainBounds(position: Int, parent: Int32) -> (lower: Int, upper: Int) {
+        guard plainRunsHold else { return (0, PlainRuns.unbounded) }
+        let rest = plainRuns.sequence(from: position)
+        let below = parent < 0 ? (lower: 0, upper: 0) : (lower: Int(nodePlainLowers[Int(parent)]), upper: Int(nodePlainUppers[Int(parent)]))
+        let tail = PlainRuns.Run(lower: below.lower, complete: -1, upper: below.upper, completeUpper: -1)
+        let run = PlainRuns.concatenation(rest, tail)
+        return (run.lower, run.upper)
+    }
+
+    /// The state of a set of stacks; `stacks` is sorted and deduplicated in place.
+    private func intern(_ stacks: inout [Int32]) -> Int32 {
+        stacks.sort()
         var unique = 0
-        for stack in set where unique == 0 || set[unique - 1] != stack {
-            set[unique] = stack
+        for index in stacks.indices where unique == 0 || stacks[unique - 1] != stacks[index] {
+            stacks[unique] = stacks[index]
             unique += 1
         }
-        set.removeLast(set.count - unique)
-        if let existing = setIndex[set] { return existing }
+        stacks.removeLast(stacks.count - unique)
+        if let existing = setIndex[stacks] { return existing }
+        let set = stacks
         let id = Int32(sets.count)
         sets.append(set)
         setIndex[set] = id
         transitions.appendRow()
-        selfLoops.append(ByteSet())
-        horizons.append(-1)
+        // A state's plain strings are its stacks' together: every stack's lower bound holds
+        // for it, and no plain string goes past the largest upper bound. Equal bounds are
+        // its exact horizon, so no search is needed.
+        var lower: Int16 = 0
+        var upper: Int16 = 0
+        for stack in set where stack >= 0 {
+            lower = max(lower, nodePlainLowers[Int(stack)])
+            upper = max(upper, nodePlainUppers[Int(stack)])
+        }
+        statePlainUppers.append(upper)
+        if lower == upper {
+            transitions.horizons[Int(id)] = lower
+        }
+        horizonExact.append(lower == upper)
+        horizonSearched.append(0)
         return id
     }
 }
