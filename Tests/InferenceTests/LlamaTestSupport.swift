@@ -46,10 +46,11 @@ enum LlamaTestModel {
     static let file: GGUFFile? = try? GGUFFile(path: GoldenData.defaultModelPath())
 
     /// A fresh model (own KV cache) over the shared memory-mapped default model.
-    static func load(threads: Int = 2, contextLength: Int = 1024) throws -> LlamaModel {
+    static func load(threads: Int = 2, contextLength: Int = 1024, activations: ActivationPrecision = .f32) throws -> LlamaModel {
         let gguf = try file ?? GGUFFile(path: GoldenData.defaultModelPath())
         let rows = gguf.tensor(named: "token_embd.weight")?.dimensions.last ?? 0
-        return try LlamaModel(gguf: gguf, vocabulary: LlamaTestVocabulary(count: rows), threads: threads, contextLength: contextLength)
+        return try LlamaModel(gguf: gguf, vocabulary: LlamaTestVocabulary(count: rows), threads: threads, contextLength: contextLength,
+                              activations: activations)
     }
 }
 

@@ -72,6 +72,13 @@ extension UnsafeRawPointer {
         Float(loadUnaligned(fromByteOffset: offset, as: Float16.self))
     }
 
+    /// Two consecutive halves, converted together.
+    @inline(__always)
+    func loadHalves2(at offset: Int) -> SIMD2<Float> {
+        let h = loadUnaligned(fromByteOffset: offset, as: SIMD2<Float16>.self)
+        return SIMD2(Float(h.x), Float(h.y))
+    }
+
     @inline(__always)
     func loadBytes16(at offset: Int) -> SIMD16<UInt8> {
         loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)

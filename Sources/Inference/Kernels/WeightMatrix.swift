@@ -66,4 +66,26 @@ public struct WeightMatrix: @unchecked Sendable {
             kernels.multiply(operands, start..<min(rows, start + Self.rowsPerWorkItem))
         }
     }
+
+    /// True when this type multiplies 8-bit activations with integer kernels
+    /// (`multiply(quantized:output:outputStride:pool:)`).
+    public var hasIntegerKernel: Bool { kernels.multiplyQuantized != nil }
+
+    /// `output[i * outputStride + r] = Σ_c W[r, c] · x_i[c]` for every quantized activation row
+    /// x_i, with integer dot products (llama.cpp's arithmetic for this type). Bit-identical
+    /// whatever the row count and thread count are.
+    /// - Precondition: `hasIntegerKernel`, and the activation rows are `columns` wide.
+    public func multiply(quantized inputs: QuantizedActivations, output: UnsafeMutablePointer<Float>, outputStride: Int, pool: WorkerPool) {
+        guard let multiplyQuantized = kernels.multiplyQuantized else { preconditionFailure("\(type.name) has no integer kernel") }
+        precondition(inputs.columns == columns, "activation rows of \(inputs.columns) values for a matrix of \(columns) columns")
+        let operands = QuantizedMatmulOperands(
+            weights: base, rowBytes: rowBytes, blocksPerRow: columns / kernels.valuesPerBlock,
+            values: UnsafePointer(inputs.values), scales: UnsafePointer(inputs.scales), inputCount: inputs.rows,
+            output: output, outputStride: outputStride)
+        let items = (rows + Self.rowsPerWorkItem - 1) / Self.rowsPerWorkItem
+        pool.parallelFor(items) { item in
+            let start = item * Self.rowsPerWorkItem
+            multiplyQuantized(operands, start..<min(rows, start + Self.rowsPerWorkItem))
+        }
+    }
 }

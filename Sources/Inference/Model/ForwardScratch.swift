@@ -10,6 +10,8 @@ final class ForwardScratch {
     let up: UnsafeMutablePointer<Float>
     let cosines: UnsafeMutablePointer<Float>
     let sines: UnsafeMutablePointer<Float>
+    /// The current matmul input quantized to 8 bits, in q8 activation mode.
+    let quantized = QuantizedActivations()
     private(set) var scores: UnsafeMutablePointer<Float>
     private var scoresCapacity: Int
     private let buffers: [UnsafeMutablePointer<Float>]

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A Llama-family transformer evaluated on the CPU from a GGUF file: weights stay quantized in
-/// the memory map, activations and the KV cache are f32.
+/// the memory map, activations and the KV cache are f32 (the matmuls may take activations
+/// quantized to 8 bits instead: `ActivationPrecision`).
 ///
 /// Batches follow `LanguageModel`: each row attends to the committed cache plus its ancestors in
 /// the batch, and its keys/values wait in pending slots until `commit(path:)`. Every per-row
@@ -16,6 +17,8 @@ public final class LlamaModel: LanguageModel {
     public var layerCount: Int { shape.layerCount }
     public var committedCount: Int { cache.committedCount }
     public var threadCount: Int { pool.threadCount }
+    /// f32 (the reference) or 8-bit activations into the matmuls.
+    public let activations: ActivationPrecision
 
     private let file: GGUFFile
     private let weights: LlamaWeights
@@ -33,7 +36,9 @@ public final class LlamaModel: LanguageModel {
     /// - Parameters:
     ///   - threads: threads for matmuls and attention, the caller included.
     ///   - contextLength: KV cache positions; defaults to the model's trained context.
-    public init(gguf: GGUFFile, vocabulary: any Vocabulary, threads: Int, contextLength: Int? = nil) throws {
+    ///   - activations: how matmuls see activations; f32 unless asked.
+    public init(gguf: GGUFFile, vocabulary: any Vocabulary, threads: Int, contextLength: Int? = nil,
+                activations: ActivationPrecision = .f32) throws {
         let shape = try LlamaHyperparameters(gguf: gguf)
         guard shape.headDimension % 16 == 0 else {
             throw GGUFError(path: gguf.path, offset: nil, problem: "metadata key \(shape.architecture).attention.key_length: head dimension \(shape.headDimension) is not a multiple of 16")
@@ -53,6 +58,7 @@ public final class LlamaModel: LanguageModel {
         self.weights = weights
         self.contextLength = contextLength ?? shape.contextLength
         vocabularySize = weights.output.rows
+        self.activations = activations
         rope = RotaryEmbedding(ropeConfiguration)
         pool = WorkerPool(threads: threads)
         cache = KVCache(layerCount: shape.layerCount, capacity: self.contextLength, width: shape.kvDimension)
@@ -132,8 +138,9 @@ public final class LlamaModel: LanguageModel {
         if !outputRows.isEmpty {
             headInputs.withUnsafeBufferPointer { inputs in
                 logits.withUnsafeMutableBufferPointer { out in
-                    weights.output.multiply(inputs: inputs.baseAddress!, inputStride: d, inputCount: outputRows.count,
-                                            output: out.baseAddress!, outputStride: vocabularySize, pool: pool)
+                    multiply(weights.output, inputs.baseAddress!, stride: d, count: outputRows.count,
+                             quantized: quantized(inputs.baseAddress!, stride: d, count: outputRows.count, columns: d),
+                             into: out.baseAddress!, outputStride: vocabularySize)
                 }
             }
         }
@@ -155,25 +162,29 @@ public final class LlamaModel: LanguageModel {
             let layer = weights.layers[l]
             // Attention: norm, project to q/k/v (k and v straight into their cache slots), rotate.
             rmsNorm(rows: n, weight: layer.attentionNorm)
-            layer.query.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: s.query, outputStride: h.queryDimension, pool: pool)
+            var q8 = quantized(s.normed, stride: d, count: n, columns: d)
+            multiply(layer.query, s.normed, stride: d, count: n, quantized: q8, into: s.query, outputStride: h.queryDimension)
             let keys = cache.keys(layer: l, slot: firstSlot), values = cache.values(layer: l, slot: firstSlot)
-            layer.key.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: keys, outputStride: h.kvDimension, pool: pool)
-            layer.value.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: values, outputStride: h.kvDimension, pool: pool)
+            multiply(layer.key, s.normed, stride: d, count: n, quantized: q8, into: keys, outputStride: h.kvDimension)
+            multiply(layer.value, s.normed, stride: d, count: n, quantized: q8, into: values, outputStride: h.kvDimension)
             for i in 0..<n {
                 let cos = s.cosines + i * rope.pairCount, sin = s.sines + i * rope.pairCount
                 for head in 0..<h.headCount { rope.apply(to: s.query + i * h.queryDimension + head * h.headDimension, cos: cos, sin: sin) }
                 for head in 0..<h.kvHeadCount { rope.apply(to: keys + i * h.kvDimension + head * h.headDimension, cos: cos, sin: sin) }
             }
             attend(plan, rows: rows, layer: l, committed: committed)
-            layer.attentionOutput.multiply(inputs: s.attention, inputStride: h.queryDimension, inputCount: n, output: s.layerOutput, outputStride: d, pool: pool)
+            q8 = quantized(s.attention, stride: h.queryDimension, count: n, columns: h.queryDimension)
+            multiply(layer.attentionOutput, s.attention, stride: h.queryDimension, count: n, quantized: q8, into: s.layerOutput, outputStride: d)
             addToResidual(rows: n)
 
             // Feed-forward: norm, SwiGLU, down projection.
             rmsNorm(rows: n, weight: layer.feedForwardNorm)
-            layer.gate.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: s.gate, outputStride: h.feedForwardLength, pool: pool)
-            layer.up.multiply(inputs: s.normed, inputStride: d, inputCount: n, output: s.up, outputStride: h.feedForwardLength, pool: pool)
+            q8 = quantized(s.normed, stride: d, count: n, columns: d)
+            multiply(layer.gate, s.normed, stride: d, count: n, quantized: q8, into: s.gate, outputStride: h.feedForwardLength)
+            multiply(layer.up, s.normed, stride: d, count: n, quantized: q8, into: s.up, outputStride: h.feedForwardLength)
             VectorMath.swiGLU(gate: s.gate, up: s.up, count: n * h.feedForwardLength)
-            layer.down.multiply(inputs: s.gate, inputStride: h.feedForwardLength, inputCount: n, output: s.layerOutput, outputStride: d, pool: pool)
+            q8 = quantized(s.gate, stride: h.feedForwardLength, count: n, columns: h.feedForwardLength)
+            multiply(layer.down, s.gate, stride: h.feedForwardLength, count: n, quantized: q8, into: s.layerOutput, outputStride: d)
             addToResidual(rows: n)
             afterLayer(l)
         }
@@ -206,6 +217,25 @@ public final class LlamaModel: LanguageModel {
         }
     }
 
+    /// In q8 mode, the rows quantized into the scratch buffer (replacing what it held); nil in
+    /// f32 mode or when rows do not split into 32-value blocks.
+    private func quantized(_ inputs: UnsafePointer<Float>, stride: Int, count: Int, columns: Int) -> QuantizedActivations? {
+        guard activations == .q8, columns % 32 == 0 else { return nil }
+        scratch.quantized.quantize(inputs, stride: stride, count: count, columns: columns)
+        return scratch.quantized
+    }
+
+    /// `matrix` times the activation rows: the integer kernel when they were quantized and the
+    /// matrix has one, else the f32 kernel.
+    private func multiply(_ matrix: WeightMatrix, _ inputs: UnsafePointer<Float>, stride: Int, count: Int,
+                          quantized: QuantizedActivations?, into output: UnsafeMutablePointer<Float>, outputStride: Int) {
+        if let quantized, matrix.hasIntegerKernel {
+            matrix.multiply(quantized: quantized, output: output, outputStride: outputStride, pool: pool)
+        } else {
+            matrix.multiply(inputs: inputs, inputStride: stride, inputCount: count, output: output, outputStride: outputStride, pool: pool)
+        }
+    }
+
     private func rmsNorm(rows n: Int, weight: [Float]) {
         let d = shape.embeddingLength
         weight.withUnsafeBufferPointer { w in
@@ -231,8 +261,9 @@ public final class LlamaModel: LanguageModel {
         let d = shape.embeddingLength
         finalNorm(row: i, into: scratch.normed)
         return [Float](unsafeUninitializedCapacity: vocabularySize) { buffer, count in
-            weights.output.multiply(inputs: scratch.normed, inputStride: d, inputCount: 1,
-                                    output: buffer.baseAddress!, outputStride: vocabularySize, pool: pool)
+            multiply(weights.output, scratch.normed, stride: d, count: 1,
+                     quantized: quantized(scratch.normed, stride: d, count: 1, columns: d),
+                     into: buffer.baseAddress!, outputStride: vocabularySize)
             count = vocabularySize
         }
     }

@@ -8,8 +8,9 @@ enum BenchCommand: Command {
     static let name = "bench"
     static let summary = "measure speed: pp/tg and verify cost, a strategy against plain decoding, or grammar masks"
     static let usage = """
-    usage: decodelab bench [-m FILE] [-t THREADS] [-r REPS] [--json]
-           decodelab bench --strategy NAME|all --prompt-file FILE [--chat] [--ignore-eos] [-n N] [-s SEED] [--temp T] [-r REPS] [--json]
+    usage: decodelab bench [-m FILE] [-t THREADS] [-r REPS] [--activations f32|q8] [--json]
+           decodelab bench --strategy NAME|all --prompt-file FILE [--chat] [--ignore-eos] [-n N] [-s SEED] [--temp T] [-r REPS]
+                           [--activations f32|q8] [--json]
            decodelab bench --json-schema FILE --instance FILE [--prompt-file FILE] [-s SEED] [--passes N] [--json]
 
     Like llama-bench: pp64 evaluates a 64-token prompt in one batch, tg128 generates 128 tokens
@@ -36,6 +37,7 @@ enum BenchCommand: Command {
 
       -m, --model FILE       the model (default: $DECODELAB_MODEL, then the cached default model)
       -t, --threads N        threads (default: all cores)
+    \(ActivationFlags.usage(column: 25))
       -r, --repetitions N    timed repetitions (default 5 for pp/tg, at least 3; 3 with --strategy)
           --strategy NAME    a strategy from `decodelab strategies`, or all
           --prompt-file FILE the prompt (its final newline dropped)
@@ -60,9 +62,12 @@ enum BenchCommand: Command {
             arguments,
             valued: [["-m", "--model"], ["-t", "--threads"], ["-r", "--repetitions"], ["--strategy"], ["--prompt-file"],
                      ["-n", "--n-predict"], ["-s", "--seed"], ["--json-schema"], ["--instance"], ["--passes"], ["--whitespace"]]
-                + StrategyParameterFlags.valued,
+                + StrategyParameterFlags.valued + ActivationFlags.valued,
             switches: [["--json"], ["--chat"], ["--lenient"], ["--ignore-eos"]])
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
+        if parsed.string("--activations") != nil, parsed.string("--json-schema") != nil {
+            throw CommandLineError.unsupported("option --activations: the --json-schema bench times masks, not the model")
+        }
         if let strategy = parsed.string("--strategy") { return try await StrategyBench.run(parsed, strategy: strategy) }
         if parsed.string("--json-schema") != nil { return try await ConstraintBench.run(parsed) }
         if let flag = ["--prompt-file", "--instance", "--passes"].first(where: { parsed.string($0) != nil }) {
@@ -73,9 +78,10 @@ enum BenchCommand: Command {
         }
         let threads = try parsed.int("--threads", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
         let repetitions = try parsed.int("--repetitions", in: 3...1000) ?? 5
+        let activations = try ActivationFlags.precision(parsed)
         let gguf = try GGUFFile(path: path)
         let model = try LlamaModel(gguf: gguf, vocabulary: try Tokenizer(gguf: gguf), threads: threads,
-                                   contextLength: verifyContext + (verifySizes.last ?? 0) + 128)
+                                   contextLength: verifyContext + (verifySizes.last ?? 0) + 128, activations: activations)
         var tokens = Tokens(vocabularySize: model.vocabulary.count)
 
         let pp = try measure(repetitions) {
@@ -97,7 +103,7 @@ enum BenchCommand: Command {
         let modelName = (path as NSString).lastPathComponent
         if parsed.has("--json") {
             let object: [String: Any] = [
-                "model": modelName, "cpu": cpu, "threads": threads, "repetitions": repetitions,
+                "model": modelName, "cpu": cpu, "threads": threads, "repetitions": repetitions, "activations": activations.rawValue,
                 "pp_tokens_per_second": pp.mean, "pp_tokens_per_second_sd": pp.sd,
                 "tg_tokens_per_second": tg.mean, "tg_tokens_per_second_sd": tg.sd,
                 "verify_context": verifyContext,
@@ -107,7 +113,7 @@ enum BenchCommand: Command {
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         } else {
-            var out = "cpu: \(cpu)\nmodel: \(modelName) (\(gguf.fileSize) bytes), threads: \(threads), repetitions: \(repetitions)\n\n"
+            var out = "cpu: \(cpu)\nmodel: \(modelName) (\(gguf.fileSize) bytes), threads: \(threads), activations: \(activations.rawValue), repetitions: \(repetitions)\n\n"
             out += "| test  |            t/s |\n|-------|---------------:|\n"
             out += "| pp64  | \(pp.formatted.leftPadded(14)) |\n| tg128 | \(tg.formatted.leftPadded(14)) |\n\n"
             out += "verify cost at \(verifyContext) tokens of context (median time of one batch):\n"

@@ -30,6 +30,7 @@ enum GenerateCommand: Command {
           --lenient             JSON Schema: ignore unsupported keywords (listed as warnings)
           --events FILE         write every engine event to FILE as JSON Lines (replay it later)
       -t, --threads N           threads for the forward pass (default: one per core)
+    \(ActivationFlags.usage(column: 28))
           --offline             never download the model
 
     Strategy parameters, with llama.cpp's defaults for the sampler (temp 0.8, top-k 40,
@@ -43,7 +44,7 @@ enum GenerateCommand: Command {
             arguments,
             valued: [["-m", "--model"], ["-p", "--prompt"], ["-f", "--file"], ["-n", "--n-predict"], ["-s", "--seed"],
                      ["--strategy"], ["--events"], ["-t", "--threads"]]
-                + ConstraintFlags.valued + StrategyParameterFlags.valued,
+                + ConstraintFlags.valued + StrategyParameterFlags.valued + ActivationFlags.valued,
             switches: [["--chat"], ["--offline"]] + ConstraintFlags.switches)
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         let promptText = try promptText(parsed)
@@ -57,8 +58,10 @@ enum GenerateCommand: Command {
         let seed = try parsed.uint64("--seed") ?? UInt64.random(in: 0...UInt64(UInt32.max))
         let predict = try parsed.int("--n-predict", in: -1...Int(Int32.max)) ?? 128
         let chat = parsed.has("--chat")
+        let activations = try ActivationFlags.precision(parsed)
 
-        let loaded = try await ModelLoader.load(explicit: parsed.string("--model"), offline: parsed.has("--offline"), threads: try parsed.int("--threads", in: 1...512))
+        let loaded = try await ModelLoader.load(explicit: parsed.string("--model"), offline: parsed.has("--offline"), threads: try parsed.int("--threads", in: 1...512),
+                                                activations: activations)
         let tokenizer = loaded.tokenizer
         let modelPath = loaded.path
         let prompt = try PromptEncoding.tokens(for: promptText, chat: chat, tokenizer: tokenizer)

@@ -42,7 +42,8 @@ enum StrategyBench {
         let threads = try parsed.int("--threads", in: 1...1024) ?? ProcessInfo.processInfo.activeProcessorCount
         let chat = parsed.has("--chat")
 
-        let loaded = try await ModelLoader.load(explicit: parsed.string("--model"), offline: true, threads: threads)
+        let activations = try ActivationFlags.precision(parsed)
+        let loaded = try await ModelLoader.load(explicit: parsed.string("--model"), offline: true, threads: threads, activations: activations)
         let prompt = try PromptEncoding.tokens(for: promptText, chat: chat, tokenizer: loaded.tokenizer)
         if parsed.has("--ignore-eos") {
             // Like llama.cpp's --ignore-eos: every run makes all n tokens. The bias is part of the
@@ -82,7 +83,7 @@ enum StrategyBench {
         let measurements = all.indices.map { Measurement(strategy: all[$0], rates: MeanAndDeviation(rates[$0]), overhead: MeanAndDeviation(overheads[$0]), run: lastRuns[$0]) }
         let reference = measurements[0]
         let setup: [String: Any] = [
-            "cpu": BenchCommand.cpuModel(), "cores": ProcessInfo.processInfo.activeProcessorCount, "threads": threads,
+            "cpu": BenchCommand.cpuModel(), "cores": ProcessInfo.processInfo.activeProcessorCount, "threads": threads, "activations": activations.rawValue,
             "model": modelName, "prompt_file": promptFile, "prompt_tokens": prompt.count, "chat": chat, "n_predict": predict,
             "seed": seed, "temperature": parameters.sampler.temperature, "repetitions": repetitions,
             "baseline_strategy": baseline, "baseline_tokens_per_second": reference.rates.mean,

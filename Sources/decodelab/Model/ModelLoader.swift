@@ -20,11 +20,12 @@ enum ModelLoader {
     }
 
     /// Opens the model, its tokenizer and the forward pass. `threads` nil means one per core.
-    static func load(explicit: String?, offline: Bool, threads: Int?) async throws -> LoadedModel {
+    static func load(explicit: String?, offline: Bool, threads: Int?, activations: ActivationPrecision = .f32) async throws -> LoadedModel {
         let path = try await resolvePath(explicit: explicit, offline: offline)
         let gguf = try GGUFFile(path: path)
         let tokenizer = try Tokenizer(gguf: gguf)
-        let model = try LlamaModel(gguf: gguf, vocabulary: tokenizer, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let model = try LlamaModel(gguf: gguf, vocabulary: tokenizer, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                   activations: activations)
         return LoadedModel(path: path, gguf: gguf, tokenizer: tokenizer, model: model)
     }
 

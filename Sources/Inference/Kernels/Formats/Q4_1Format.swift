@@ -1,6 +1,6 @@
 /// Q4_1: half scale d, half offset m and 32 four-bit values (byte j holds values j and j+16);
 /// w = d·q + m.
-enum Q4_1Format: BlockFormat {
+enum Q4_1Format: IntegerBlockFormat {
     static let type = GGMLType.q4_1
     static let chunksPerBlock = 1
     static let blockBytes = 20
@@ -13,5 +13,14 @@ enum Q4_1Format: BlockFormat {
         let low = SIMD16<Float>(smallIntegers: bytes & 0xF)
         let high = SIMD16<Float>(smallIntegers: bytes &>> 4)
         return Chunk32(low: low * d + m, high: high * d + m)
+    }
+
+    static let hasOffset = true
+
+    @inline(__always)
+    static func integerChunk(of block: UnsafeRawPointer) -> IntegerChunk32 {
+        let bytes = block.loadBytes16(at: 4)
+        return IntegerChunk32(low: SIMD16<Int16>(widening: bytes & 0xF), high: SIMD16<Int16>(widening: bytes &>> 4),
+                              scaleAndOffset: block.loadHalves2(at: 0))
     }
 }
