@@ -23,19 +23,18 @@ struct VectorExpTests {
         #expect(lanes == VectorExp.Lanes(0, 0, 0, 0, 1, 1, 1, 1))
     }
 
-    @Test func softmaxMatchesTheScalarDefinition() {
-        var random = SplitMix64(seed: 7)
-        let logits = (0..<1001).map { i in i % 97 == 0 ? -Float.infinity : Float(random.next() % 4000) / 100 - 20 }
-        let distribution = Distribution(logits: logits)
-        let maxLogit = logits.max() ?? 0
-        let weights = logits.map { Foundation.exp(Double($0 - maxLogit)) }
-        let sum = weights.reduce(0, +)
-        for i in logits.indices {
-            // Summation order and the reciprocal differ from the scalar loop by a few ulp.
-            #expect(abs(distribution.probabilities[i] - weights[i] / sum) <= 1e-14 * weights[i] / sum)
+    @Test func singlePrecisionMatchesLibmWithinTwoUlpOverItsDomain() {
+        var worst = 0.0
+        let lowest = Double(SinglePrecisionExp.domain.lowerBound)
+        for step in 0...100_000 {
+            let x = Float(lowest * Double(step) / 100_000)
+            let arguments: [Float] = [x, x / 2, x / 7, x / 100, x / 1000, x / 1e5, -Float(step) * 1e-7, 0]
+            let lanes = SinglePrecisionExp.exp(SinglePrecisionExp.Lanes(arguments))
+            for (lane, argument) in arguments.enumerated() {
+                let reference = Foundation.exp(Double(argument))
+                worst = max(worst, abs(Double(lanes[lane]) - reference) / reference)
+            }
         }
-        let entropy = -weights.map { $0 / sum }.filter { $0 > 0 }.map { $0 * log($0) }.reduce(0, +)
-        #expect(abs(distribution.entropy - entropy) < 1e-12)
-        #expect(distribution.support == logits.filter { $0 > -.infinity }.count)
+        #expect(worst <= 2 * Double(Float.ulpOfOne), "worst relative error \(worst)")
     }
 }

@@ -40,54 +40,13 @@ public struct Distribution: Sendable, Equatable {
     public var count: Int { tokens.count }
 
     /// Recomputes probabilities and their summary from logits, max-shifted so large logits
-    /// cannot overflow. Since `ln p_i = z_i - ln Σ e^z`, entropy and varentropy come from the
-    /// logits in one more pass without a logarithm per token (this runs on every vocabulary row).
+    /// cannot overflow.
     mutating func normalize() {
-        let maxLogit = logits.max() ?? 0
-        let count = logits.count
-        var result = [Double](repeating: 0, count: count)
-        // Eight lanes at a time; the tail is padded with -inf, which contributes exactly nothing.
-        func shiftedLogits(_ logits: UnsafeBufferPointer<Float>, at i: Int) -> VectorExp.Lanes {
-            var lanes = VectorExp.Lanes(repeating: -.infinity)
-            for lane in 0..<min(8, count - i) { lanes[lane] = Double(logits[i + lane] - maxLogit) }
-            return lanes
-        }
-        var sumLanes = VectorExp.Lanes()
-        logits.withUnsafeBufferPointer { logits in
-            result.withUnsafeMutableBufferPointer { result in
-                for i in stride(from: 0, to: count, by: 8) {
-                    let e = VectorExp.exp(shiftedLogits(logits, at: i))
-                    sumLanes += e
-                    for lane in 0..<min(8, count - i) { result[i + lane] = e[lane] }
-                }
-            }
-        }
-        let sum = sumLanes.sum()
-        let inverseSum = 1 / sum
-        let logSum = log(sum)
-        var entropyLanes = VectorExp.Lanes()
-        var secondMomentLanes = VectorExp.Lanes()
-        var support = 0
-        logits.withUnsafeBufferPointer { logits in
-            result.withUnsafeMutableBufferPointer { result in
-                for i in stride(from: 0, to: count, by: 8) {
-                    var e = VectorExp.Lanes()
-                    for lane in 0..<min(8, count - i) { e[lane] = result[i + lane] }
-                    let p = e * inverseSum
-                    let positive = e .> 0
-                    let logP = (shiftedLogits(logits, at: i) - logSum).replacing(with: 0, where: .!positive)
-                    entropyLanes -= p * logP
-                    secondMomentLanes += p * logP * logP
-                    support += (0..<8).reduce(0) { $0 + (positive[$1] ? 1 : 0) }
-                    for lane in 0..<min(8, count - i) { result[i + lane] = p[lane] }
-                }
-            }
-        }
-        let entropy = entropyLanes.sum()
-        probabilities = result
-        self.entropy = entropy
-        self.varentropy = max(0, secondMomentLanes.sum() - entropy * entropy)
-        self.support = support
+        let softmax = Softmax(logits: logits)
+        probabilities = softmax.probabilities
+        entropy = softmax.entropy
+        varentropy = softmax.varentropy
+        support = softmax.support
     }
 
     /// Replaces the logits (same candidates, same order) and renormalises; `preservesOrder`
@@ -133,11 +92,15 @@ public struct Distribution: Sendable, Equatable {
 
     /// The most probable candidate; ties go to the lowest token id.
     public var argmax: TokenID {
-        var best = 0
-        for i in tokens.indices.dropFirst() where logits[i] > logits[best] || (logits[i] == logits[best] && tokens[i] < tokens[best]) {
-            best = i
+        logits.withUnsafeBufferPointer { row in
+            let maxLogit = RowScan.maximum(row)
+            var best: TokenID?
+            RowScan.indices(of: row, atLeast: { maxLogit }) { i in
+                if best.map({ tokens[i] < $0 }) ?? true { best = tokens[i] }
+            }
+            // Only a row of NaNs has no index reaching its maximum.
+            return best ?? tokens[0]
         }
-        return tokens[best]
     }
 
     /// The token whose cumulative-probability interval, walking candidates in held order,
@@ -169,19 +132,22 @@ public struct Distribution: Sendable, Equatable {
         func ranksHigher(_ a: Int, _ b: Int) -> Bool {
             logits[a] != logits[b] ? logits[a] > logits[b] : tokens[a] < tokens[b]
         }
-        // Logit of the current n-th best: most candidates fail this one comparison.
+        // Logit of the current n-th best: most candidates, most chunks of eight, fail this one comparison.
         var cutoff = -Float.infinity
-        for i in tokens.indices where logits[i] >= cutoff && probabilities[i] > 0 {
-            if best.count == n, let last = best.last, !ranksHigher(i, last) { continue }
-            var low = 0
-            var high = best.count
-            while low < high {
-                let middle = (low + high) / 2
-                if ranksHigher(best[middle], i) { low = middle + 1 } else { high = middle }
+        logits.withUnsafeBufferPointer { row in
+            RowScan.indices(of: row, atLeast: { cutoff }) { i in
+                guard probabilities[i] > 0 else { return }
+                if best.count == n, let last = best.last, !ranksHigher(i, last) { return }
+                var low = 0
+                var high = best.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if ranksHigher(best[middle], i) { low = middle + 1 } else { high = middle }
+                }
+                best.insert(i, at: low)
+                if best.count > n { best.removeLast() }
+                if best.count == n, let last = best.last { cutoff = logits[last] }
             }
-            best.insert(i, at: low)
-            if best.count > n { best.removeLast() }
-            if best.count == n, let last = best.last { cutoff = logits[last] }
         }
         return best
     }

@@ -94,7 +94,7 @@ public enum SamplerStage: Sendable, Equatable {
 
         case .minP(let p):
             // On logits: p_i ≥ p·p_max  ⇔  z_i ≥ z_max + ln p.
-            guard let maxLogit = distribution.logits.max() else { return }
+            let maxLogit = distribution.logits.withUnsafeBufferPointer(RowScan.maximum)
             let threshold = maxLogit + Float(log(p))
             let passing = distribution.logits.indices.filter { distribution.logits[$0] >= threshold }
             if passing.count >= max(minKeep, 1) {

@@ -41,6 +41,14 @@ extension App {
             if let strategy { state.configuration.strategy = strategy }
             announce(constraint, in: &state)
             return []
+        case .verifyCostMeasured(let cost):
+            state.verifyCost = .measured(cost)
+            state.dirty = true
+            return []
+        case .verifyCostFailed(let message):
+            state.verifyCost = .failed(message)
+            state.dirty = true
+            return []
         case .terminationRequested:
             state.quitting = true
             return [.quit]

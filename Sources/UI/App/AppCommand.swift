@@ -20,6 +20,8 @@ public enum AppCommand: Equatable, Sendable {
     case startComparison(RunConfiguration)
     case stopComparison
     case writeTrace
+    /// Time the model's T(n) curve between two steps; answered by `Msg.verifyCostMeasured`.
+    case measureVerifyCost
     case loadTheme(offset: Int)
     case redraw
     case quit
@@ -28,7 +30,8 @@ public enum AppCommand: Equatable, Sendable {
     var replays: Bool {
         switch self {
         case .switchStrategy, .setParameter, .restart, .setSeed, .setPrompt, .setConstraint: true
-        case .togglePause, .step, .loadConstraint, .startComparison, .stopComparison, .writeTrace, .loadTheme, .redraw, .quit: false
+        case .togglePause, .step, .loadConstraint, .startComparison, .stopComparison, .writeTrace, .measureVerifyCost, .loadTheme, .redraw,
+             .quit: false
         }
     }
 }

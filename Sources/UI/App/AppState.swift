@@ -24,8 +24,8 @@ public struct AppState: Sendable {
     public var stats = EngineStats()
     /// The second strategy's run while comparing side by side (`C`); nil otherwise.
     public var comparison: ComparisonRun?
-    /// The model's verify cost T(n), measured at start-up for the speculation cost panel.
-    public var verifyCost: VerifyCost?
+    /// The model's verify cost T(n) for the speculation cost panel, measured after start-up.
+    public var verifyCost = VerifyCostStatus.notMeasured
 
     // How it is viewed.
     public var size: Size

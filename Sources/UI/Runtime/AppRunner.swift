@@ -44,6 +44,7 @@ public final class AppRunner {
         } else {
             await engine.start()
         }
+        for command in App.launch(&state) { perform(command) }
         for await msg in inbox {
             if case .frame = msg {
                 for event in mailbox.drain() {
@@ -149,6 +150,12 @@ public final class AppRunner {
                         }
                         await comparison.start(second, beside: engine)
                     case .stopComparison: await comparison.stop()
+                    case .measureVerifyCost:
+                        do {
+                            send.yield(.verifyCostMeasured(try await engine.measureVerifyCost()))
+                        } catch {
+                            send.yield(.verifyCostFailed("\(error)"))
+                        }
                     case .loadConstraint, .writeTrace, .loadTheme, .redraw, .quit: break
                     }
                     // A finished run that was reconfigured goes back to idle: replay it, so

@@ -23,6 +23,7 @@ enum TUICommand: Command {
       -n, --n-predict N      tokens to generate per run (default 256)
       -s, --seed N           random seed (default 42)
       -t, --threads N        threads for the forward pass (default: one per core)
+    \(ActivationFlags.usage(column: 25))
           --strategy NAME    decoding strategy (\(StrategyCatalog.descriptors.map(\.name).joined(separator: ", ")))
           --grammar-file F   constrain the output with a GBNF grammar
           --json-schema F    constrain the output to JSON valid under a JSON Schema
@@ -58,13 +59,14 @@ enum TUICommand: Command {
             arguments,
             valued: [["-m", "--model"], ["-p", "--prompt"], ["-f", "--file"], ["-n", "--n-predict"], ["-s", "--seed"], ["-t", "--threads"],
                      ["--strategy"], ["--scenario"], ["--theme"], ["--dump-frame"]]
-                + ConstraintFlags.valued + StrategyParameterFlags.valued,
+                + ConstraintFlags.valued + StrategyParameterFlags.valued + ActivationFlags.valued,
             switches: [["--toy"], ["--offline"], ["--raw"], ["--paused"]] + ConstraintFlags.switches)
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         let scenario = try parsed.string("--scenario").map { path throws -> Scenario in try Scenario.load(path: path) }
         let themes = ThemeLibrary.standard()
         // Checked before the screen is taken over, so a bad theme is an ordinary error message.
         _ = try themes.initial(requested: parsed.string("--theme"))
+        _ = try ActivationFlags.precision(parsed)
         // Likewise the strategy, its parameters and the constraint, before the model loads.
         let strategy = parsed.string("--strategy") ?? scenario?.strategy ?? "sampling"
         guard StrategyCatalog.descriptor(named: strategy) != nil else {
@@ -81,8 +83,6 @@ enum TUICommand: Command {
             prompt: session.encode(session.promptText, session.chat),
             maxNewTokens: parsed.int("--n-predict", in: 1...1_000_000) ?? scenario?.maxNewTokens ?? 256)
         let vocabulary = model.vocabulary
-        // The cost panel's T(n)/T(1) on this machine, measured before the model moves into the Engine.
-        let verifyCost = try VerifyCost.measure(model: model, after: configuration.prompt)
         let engine = try Engine(model: model, configuration: configuration, buffering: .unbounded)
 
         let terminal = try await NCursesTerminal()
@@ -99,7 +99,6 @@ enum TUICommand: Command {
             size: await terminal.size, theme: theme)
         if let problem = session.chatProblem { state.notice = Notice(text: "raw text mode: \(problem)", seconds: 8) }
         state.constraintFiles = ConstraintSamples.files()
-        state.verifyCost = verifyCost
         let makeModel = session.makeModel
         let services = AppServices(encodePrompt: session.encode, themes: themes, tracePath: tracePath,
                                    loadConstraint: { try ConstraintLoader.load(typed: $0) },
@@ -164,8 +163,8 @@ enum TUICommand: Command {
                 return (session, try session.makeModel())
             }
             let loaded = try await ModelLoader.load(explicit: parsed.string("--model"), offline: parsed.has("--offline"),
-                                                    threads: parsed.int("--threads", in: 1...256))
-            let tokenizer = loaded.tokenizer, gguf = loaded.gguf, threads = loaded.model.threadCount
+                                                    threads: parsed.int("--threads", in: 1...256), activations: ActivationFlags.precision(parsed))
+            let tokenizer = loaded.tokenizer, gguf = loaded.gguf, threads = loaded.model.threadCount, activations = loaded.model.activations
             let template = tokenizer.chatTemplate
             let chat = template != nil && !parsed.has("--raw") && (scenario?.chat ?? true)
             var problem: String?
@@ -178,7 +177,7 @@ enum TUICommand: Command {
                     guard chat, let template else { return tokenizer.encode(text) }
                     return tokenizer.encode(template.format([.user(text)]), parseSpecial: true)
                 },
-                makeModel: { try LlamaModel(gguf: gguf, vocabulary: tokenizer, threads: threads) })
+                makeModel: { try LlamaModel(gguf: gguf, vocabulary: tokenizer, threads: threads, activations: activations) })
             return (session, loaded.model)
         }
     }

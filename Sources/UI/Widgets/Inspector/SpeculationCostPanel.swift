@@ -6,8 +6,8 @@ import Decoding
 struct SpeculationCostPanel: Sendable {
     var statistics: SpeculationStatistics
     var tokensPerSecond: Double
-    /// The runtime's T(n) curve, measured at start-up; nil when it was not.
-    var verifyCost: VerifyCost?
+    /// The runtime's T(n) curve, measured once after start-up.
+    var verifyCost: VerifyCostStatus
     /// Drafted tokens of the round on screen.
     var draftSize: Int
 
@@ -18,8 +18,8 @@ struct SpeculationCostPanel: Sendable {
         let positions = statistics.positionAcceptance.prefix(8).enumerated().map { "\($0.offset + 1):\(Format.fixed($0.element, 2))" }
         if !positions.isEmpty { rows.line("per position " + positions.joined(separator: " "), style: theme[.muted], into: &buffer) }
         let verify = "T(\(draftSize + 1))/T(1)"
-        guard let verifyCost else {
-            rows.line("\(verify) not measured", style: theme[.muted], into: &buffer)
+        guard case .measured(let verifyCost) = verifyCost else {
+            rows.line("\(verify) \(unmeasured)", style: theme[.muted], into: &buffer)
             return
         }
         guard let cost = SpeculationCost(statistics: statistics, verifyCost: verifyCost, draftSize: draftSize) else {
@@ -31,5 +31,14 @@ struct SpeculationCostPanel: Sendable {
         rows.line("break-even MAT \(Format.fixed(cost.breakEven, 2)) = \(Format.fixed(cost.verifyRatio, 2))+\(draftSize)×"
                   + "\(Format.fixed(cost.draftCost, 2)): \(pays ? "pays" : "loses")",
                   style: theme[pays ? .draftAccepted : .draftRejected], into: &buffer)
+    }
+
+    /// What the panel says while it has no curve.
+    private var unmeasured: String {
+        switch verifyCost {
+        case .measuring: "measuring…"
+        case .failed(let message): "not measured: \(message)"
+        case .notMeasured, .measured: "not measured"
+        }
     }
 }

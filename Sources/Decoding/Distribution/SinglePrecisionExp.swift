@@ -1,0 +1,38 @@
+/// `exp` for Floats eight lanes at a time, within two ulp of the exact value: twice the lanes
+/// of `VectorExp` per register and half its polynomial, for the softmax over a vocabulary row.
+/// Only for arguments in `domain`, where the result is a normal Float; the softmax sends
+/// anything further out (a tempered row's far tail) to the Double version.
+///
+/// Cody–Waite reduction `x = k·ln2 + r` with |r| ≤ ln2/2 (ln2 split in two so `r` stays
+/// exact), the degree-7 Taylor polynomial of `e^r` (truncation error below 5e-9), scaled by
+/// `2^k` built from the exponent bits.
+enum SinglePrecisionExp {
+    typealias Lanes = SIMD8<Float>
+
+    static let domain: ClosedRange<Float> = -80...0
+
+    private static let log2e: Float = 1.44269504
+    private static let ln2High: Float = 0.693359375
+    private static let ln2Low: Float = -2.12194440e-4
+    /// 1.5·2^23: adding it rounds to an integer held in the low mantissa bits.
+    private static let roundingMagic: Float = 12582912
+
+    @inline(__always)
+    static func exp(_ x: Lanes) -> Lanes {
+        let shifted = Lanes(repeating: roundingMagic).addingProduct(x, Lanes(repeating: log2e))
+        let k = shifted - roundingMagic
+        let r = x.addingProduct(k, Lanes(repeating: -ln2High)).addingProduct(k, Lanes(repeating: -ln2Low))
+        // Taylor coefficients 1/n!, n = 7 down to 0, in Horner form.
+        var p = Lanes(repeating: 1.98412698e-4)
+        p = Lanes(repeating: 1.38888889e-3).addingProduct(p, r)
+        p = Lanes(repeating: 8.33333333e-3).addingProduct(p, r)
+        p = Lanes(repeating: 4.16666667e-2).addingProduct(p, r)
+        p = Lanes(repeating: 1.66666667e-1).addingProduct(p, r)
+        p = Lanes(repeating: 0.5).addingProduct(p, r)
+        p = Lanes(repeating: 1).addingProduct(p, r)
+        p = Lanes(repeating: 1).addingProduct(p, r)
+        // k sits in the low bits of `shifted`; move it (biased) into the exponent field.
+        let kBits = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- unsafeBitCast(Lanes(repeating: roundingMagic), to: SIMD8<Int32>.self)
+        return p * unsafeBitCast((kBits &+ 127) &<< 23, to: Lanes.self)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The softmax of a logit row with its summary numbers, in Double. It runs over the whole
+/// vocabulary on every step, so it is written as one vectorised pass plus a scaling pass.
+///
+/// With s = z - max and S = Σ e^s, ln p = s - ln S; so the pass that exponentiates also sums
+/// e·s and e·s², and entropy (ln S - E[s]) and varentropy (the variance of s) follow from
+/// those sums without a logarithm per token. The exponentials are Float (2 ulp) where s is in
+/// `SinglePrecisionExp.domain`, which is every token that matters; sums stay in Double.
+struct Softmax {
+    var probabilities: [Double]
+    /// `-Σ p ln p` in nats.
+    var entropy: Double
+    /// `Σ p (ln p + H)²` in nats².
+    var varentropy: Double
+    /// Candidates with non-zero probability.
+    var support: Int
+
+    private typealias Lanes = VectorExp.Lanes
+
+    /// Per-lane running sums of the exponentiating pass.
+    private struct Sums {
+        var exponentials = Lanes()
+        var firstMoment = Lanes()
+        var secondMoment = Lanes()
+        var support = SIMD8<Int64>()
+
+        /// Exponentiates one chunk of shifted logits, adds it to the sums and returns it.
+        @inline(__always)
+        mutating func add(_ shifted: RowScan.Chunk) -> Lanes {
+            let s = Softmax.widened(shifted)
+            if all(shifted .>= SinglePrecisionExp.domain.lowerBound) {
+                let e = Softmax.widened(SinglePrecisionExp.exp(shifted))
+                accumulate(e, s)
+                support &+= 1
+                return e
+            }
+            // A far tail (or padding): Double keeps tiny probabilities positive down to e^-708.
+            let e = VectorExp.exp(s)
+            let live = s .>= VectorExp.lowest
+            // Lanes that underflowed (or are -inf) contribute nothing; 0·(-inf) would be NaN.
+            accumulate(e, s.replacing(with: 0, where: .!live))
+            support &+= SIMD8<Int64>().replacing(with: 1, where: live)
+            return e
+        }
+
+        @inline(__always)
+        private mutating func accumulate(_ e: Lanes, _ s: Lanes) {
+            let weighted = e * s
+            exponentials += e
+            firstMoment += weighted
+            secondMoment += weighted * s
+        }
+    }
+
+    init(logits: [Float]) {
+        var sums = Sums()
+        var exponentials = [Double](unsafeUninitializedCapacity: logits.count) { result, initialized in
+            logits.withUnsafeBufferPointer { row in
+                guard let source = row.baseAddress, let target = result.baseAddress else { return }
+                let maxLogit = RowScan.maximum(row)
+                let whole = row.count - row.count % 8
+                for start in stride(from: 0, to: whole, by: 8) {
+                    let e = sums.add(RowScan.chunk(source, at: start) - maxLogit)
+                    UnsafeMutableRawPointer(target + start).storeBytes(of: e, as: Lanes.self)
+                }
+                // The tail is padded with -inf, which contributes exactly nothing.
+                var tail = RowScan.Chunk(repeating: -.infinity)
+                for i in whole..<row.count { tail[i - whole] = row[i] - maxLogit }
+                let e = sums.add(tail)
+                for i in whole..<row.count { target[i] = e[i - whole] }
+            }
+            initialized = logits.count
+        }
+        let sum = sums.exponentials.sum()
+        let inverseSum = 1 / sum
+        exponentials.withUnsafeMutableBufferPointer { values in
+            for i in values.indices { values[i] *= inverseSum }
+        }
+        let meanShift = sums.firstMoment.sum() * inverseSum
+        probabilities = exponentials
+        entropy = max(0, log(sum) - meanShift)
+        varentropy = max(0, sums.secondMoment.sum() * inverseSum - meanShift * meanShift)
+        support = Int(sums.support.wrappedSum())
+    }
+
+    /// Lane by lane, which LLVM turns into two vector conversions (the generic SIMD
+    /// conversion initialiser stays an out-of-line call).
+    @inline(__always)
+    private static func widened(_ x: RowScan.Chunk) -> Lanes {
+        Lanes(Double(x[0]), Double(x[1]), Double(x[2]), Double(x[3]), Double(x[4]), Double(x[5]), Double(x[6]), Double(x[7]))
+    }
+}

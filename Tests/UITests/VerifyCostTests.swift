@@ -1,0 +1,99 @@
+import Decoding
+import Engine
+import Inference
+import Testing
+import UI
+
+/// The speculation cost panel's T(n) curve arrives after start-up: the panel says so until the
+/// engine's measurement comes back as a message.
+@MainActor @Suite struct VerifyCostTests {
+    static let curve = VerifyCost(seconds: [1: 0.010, 2: 0.0117, 4: 0.0139, 8: 0.0203, 16: 0.0348, 32: 0.0651], context: 2)
+
+    func speculativeState() async throws -> AppState {
+        try await ToyRun.state(strategy: "speculative-lookup", steps: 12, size: Size(width: 120, height: 40))
+    }
+
+    /// The T(k)/T(1) line of the cost panel, k being the shown round's draft size plus one.
+    func verifyLine(_ state: AppState) -> String? {
+        let frame = App.render(state)
+        return (0..<frame.size.height).map { frame.line($0) }.first { $0.contains("/T(1) ") }
+    }
+
+    @Test func launchAsksForTheMeasurementAndThePanelSaysMeasuring() async throws {
+        var state = try await speculativeState()
+        #expect(state.verifyCost == .notMeasured)
+        #expect(verifyLine(state)?.contains("not measured") == true)
+        #expect(App.launch(&state) == [.measureVerifyCost])
+        #expect(state.verifyCost == .measuring)
+        #expect(verifyLine(state)?.contains("measuring…") == true)
+    }
+
+    @Test func theMeasuredCurveReplacesMeasuring() async throws {
+        var state = try await speculativeState()
+        _ = App.launch(&state)
+        #expect(App.update(&state, .verifyCostMeasured(Self.curve)).isEmpty)
+        #expect(state.verifyCost == .measured(Self.curve))
+        guard case .draftTree(let trace) = state.selectedStep?.payload else {
+            Issue.record("the toy run's last step should show a draft tree")
+            return
+        }
+        let size = trace.nodes.count + 1
+        let ratio = try #require(Self.curve.ratio(size))
+        let line = try #require(verifyLine(state))
+        #expect(line.contains("T(\(size))/T(1) \(String(format: "%.2f", ratio))"), "\(line)")
+        #expect(!line.contains("measuring"))
+    }
+
+    @Test func aFailedMeasurementSaysWhy() async throws {
+        var state = try await speculativeState()
+        _ = App.launch(&state)
+        _ = App.update(&state, .verifyCostFailed("context is full (512 tokens)"))
+        #expect(verifyLine(state)?.contains("not measured: context is full") == true)
+    }
+
+    /// The runner end to end on the ToyModel: it asks at launch, the engine measures between
+    /// steps, and the panel fills in with the measured numbers.
+    @Test func theRunnerMeasuresInTheBackgroundAndThePanelFillsIn() async throws {
+        let configuration = RunConfiguration(strategy: "speculative-lookup", seed: 1, prompt: ToyRun.prompt([" the", " cat"]), maxNewTokens: 120)
+        let engine = try Engine(model: ToyModel(seed: 0, contextLength: 512), configuration: configuration, buffering: .unbounded)
+        let size = Size(width: 120, height: 40)
+        let state = AppState(modelName: "ToyModel", vocabulary: ToyVocabulary(), strategies: StrategyCatalog.descriptors, configuration: configuration,
+                             promptText: "the cat", chat: false, chatAvailable: false, size: size, theme: .monochrome)
+        let display = RecordingDisplay(size: size) { frame in
+            frame.text.contains("/T(1) ") && !frame.text.contains("measuring…")
+        }
+        let runner = AppRunner(display: display, engine: engine, state: state,
+                               services: AppServices(encodePrompt: { _, _ in [] }, themes: ThemeLibrary(directories: []), tracePath: { "" },
+                                                     loadConstraint: { _ in throw CancellationError() }))
+        await runner.run()
+        await engine.shutdown()
+        guard case .measured(let cost) = runner.state.verifyCost else {
+            Issue.record("no measurement arrived: \(runner.state.verifyCost)")
+            return
+        }
+        #expect(Set(cost.seconds.keys) == Set(VerifyCost.panelSizes))
+    }
+}
+
+/// An in-memory screen that keeps every frame and presses `q` once `done` holds for one (or
+/// after ten seconds, so a missing measurement fails the test instead of hanging it).
+@MainActor final class RecordingDisplay: Display {
+    let size: Size
+    let colorDepth = ColorDepth.monochrome
+    private(set) var frames: [ScreenBuffer] = []
+    private let done: (ScreenBuffer) -> Bool
+    private let deadline = ContinuousClock.now + .seconds(10)
+
+    init(size: Size, done: @escaping (ScreenBuffer) -> Bool) {
+        self.size = size
+        self.done = done
+    }
+
+    func poll() -> [DisplayEvent] {
+        let finished = frames.last.map(done) ?? false
+        return finished || ContinuousClock.now > deadline ? [.key(.character("q"))] : []
+    }
+
+    func draw(_ frame: ScreenBuffer) { frames.append(frame) }
+    func invalidate() {}
+}
