@@ -38,8 +38,11 @@ import Inference
     static let samples = ["code-edit", "explain-concept", "json-rewrite", "story", "summarise"]
     static let treeStrategies = [
         SpeculativeTreeStrategy.descriptor.name, TokenRecyclingStrategy.descriptor.name, LookaheadStrategy.descriptor.name,
-        SpeculativeLayerSkipStrategy.descriptor.name,
+        SpeculativeLayerSkipStrategy.descriptor.name, SpeculativeTrigramStrategy.descriptor.name,
+        SpeculativeDynamicExitStrategy.descriptor.name,
     ]
+    /// Strategies whose drafts cost model passes: they need not save target passes.
+    static let selfDrafting: Set = [SpeculativeTreeStrategy.descriptor.name, SpeculativeDynamicExitStrategy.descriptor.name]
 
     /// 128 tokens of every sample prompt: each tree strategy emits exactly the greedy tokens.
     /// Those that draft for free must also need fewer target passes than greedy needs tokens.
@@ -53,9 +56,28 @@ import Inference
             var strategy = try StrategyCatalog.make(name, parameters: Self.greedy)
             let run = try decode(&strategy, model: model, prompt: prompt, maxNewTokens: 128)
             #expect(run.tokens == expected.tokens, "\(name) on \(sample)")
-            if name != SpeculativeTreeStrategy.descriptor.name {
+            if !Self.selfDrafting.contains(name) {
                 #expect(run.steps.count < expected.steps.count, "\(name) on \(sample): \(run.steps.count) passes")
             }
+        }
+    }
+
+    /// Prompt lookup's draft length, adaptive (its default) and fixed, and early exit's
+    /// adaptive one on every sample.
+    @Test(arguments: samples)
+    func chainDraftLengthsAreGreedy(sample: String) throws {
+        let (model, tokenizer) = try Self.load()
+        let prompt = try Self.prompt(sample, tokenizer: tokenizer)
+        var reference = GreedyStrategy()
+        let expected = try decode(&reference, model: model, prompt: prompt, maxNewTokens: 128)
+        let runs = [(SpeculativeLookupStrategy.descriptor.name, 1.0), (SpeculativeLookupStrategy.descriptor.name, 0),
+                    (SpeculativeEarlyExitStrategy.descriptor.name, 1)]
+        for (name, adaptive) in runs {
+            var parameters = Self.greedy
+            parameters.set(SpeculativeParameters.adaptiveDraft.name, to: adaptive)
+            var strategy = try StrategyCatalog.make(name, parameters: parameters)
+            let run = try decode(&strategy, model: model, prompt: prompt, maxNewTokens: 128)
+            #expect(run.tokens == expected.tokens, "\(name), adaptive \(adaptive), on \(sample)")
         }
     }
 

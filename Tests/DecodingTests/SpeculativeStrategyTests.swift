@@ -9,7 +9,8 @@ import Inference
     static let names = [
         SpeculativeLookupStrategy.descriptor.name, SpeculativeEarlyExitStrategy.descriptor.name,
         SpeculativeTreeStrategy.descriptor.name, TokenRecyclingStrategy.descriptor.name, LookaheadStrategy.descriptor.name,
-        SpeculativeLayerSkipStrategy.descriptor.name,
+        SpeculativeLayerSkipStrategy.descriptor.name, SpeculativeTrigramStrategy.descriptor.name,
+        SpeculativeDynamicExitStrategy.descriptor.name,
     ]
     /// Prompts with and without repeats, so lookup sometimes finds nothing.
     static let prompts: [[TokenID]] = [[1, 3, 6, 9, 1, 11, 14, 1, 3], [2, 5], [1, 4, 7, 15, 10, 2, 12, 14]]
@@ -46,7 +47,7 @@ import Inference
         let context = DecodingContext(model: ToyModel(seed: 1), prompt: [1, 3, 0, 2, 1, 3], maxNewTokens: 4, seed: 1)
         let step = try strategy.step(context)
         guard case .draftTree(let tree) = step.payload else { Issue.record("expected a draft tree"); return }
-        #expect(tree.nodes.isEmpty && tree.drafter == "prompt lookup 2-gram at 0")
+        #expect(tree.nodes.isEmpty && tree.drafter == "prompt lookup 2-gram at 0, adaptive length 1/3")
         #expect(step.tokens.map(\.source) == [.greedy])
     }
 
@@ -60,7 +61,7 @@ import Inference
         var sawRejection = false
         for step in run.steps {
             guard case .draftTree(let tree) = step.payload else { Issue.record("expected a draft tree"); continue }
-            #expect(tree.drafter == "early exit at layer 1")
+            #expect(tree.drafter.hasPrefix("early exit at layer 1, adaptive length "))
             for node in tree.nodes where node.verdict != .untested {
                 let q = try #require(node.q)
                 let r = try #require(node.r)
@@ -111,6 +112,22 @@ import Inference
         parameters.set(SpeculativeParameters.siblingsWithoutReplacement.name, to: 0)
         parameters.set(SpeculativeParameters.treeWidth.name, to: 3)
         try Self.checkTargetLaw(name: SpeculativeTreeStrategy.descriptor.name, parameters: parameters)
+    }
+
+    /// The K-SEQ verifier on independent siblings, three per node.
+    @Test func treeWithKSequenceVerificationKeepsTheTargetDistribution() throws {
+        var parameters = Self.samplingParameters
+        parameters.set(SpeculativeParameters.kSequence.name, to: 1)
+        parameters.set(SpeculativeParameters.treeWidth.name, to: 3)
+        try Self.checkTargetLaw(name: SpeculativeTreeStrategy.descriptor.name, parameters: parameters)
+    }
+
+    /// The chain drafters whose length adapts by default, with a fixed length.
+    @Test(arguments: [SpeculativeLookupStrategy.descriptor.name, SpeculativeEarlyExitStrategy.descriptor.name])
+    func fixedDraftLengthKeepsTheTargetDistribution(name: String) throws {
+        var parameters = Self.samplingParameters
+        parameters.set(SpeculativeParameters.adaptiveDraft.name, to: 0)
+        try Self.checkTargetLaw(name: name, parameters: parameters)
     }
 
     static var samplingParameters: DecodingParameters {

@@ -25,6 +25,21 @@ public enum LosslessnessSuite {
         setting("T=0; draft 3, exit 2", temperature: 0, draftLength: 3, exitLayer: 2),
     ]
 
+    /// A non-default configuration of one strategy whose drafting or verification differs
+    /// enough from the default to need its own check.
+    public struct Variant: Sendable {
+        public var strategy: String
+        public var label: String
+        public var parameters: [String: Double]
+    }
+
+    public static let variants: [Variant] = [
+        Variant(strategy: SpeculativeTreeStrategy.descriptor.name, label: "K-SEQ, 3 siblings",
+                parameters: [SpeculativeParameters.kSequence.name: 1, SpeculativeParameters.treeWidth.name: 3]),
+        Variant(strategy: SpeculativeEarlyExitStrategy.descriptor.name, label: "fixed draft length",
+                parameters: [SpeculativeParameters.adaptiveDraft.name: 0]),
+    ]
+
     /// Strategies that claim losslessness against the plain sampler chain. Constrained and
     /// SMC strategies are lossless, if at all, against a constrained law this suite does not
     /// enumerate.
@@ -38,7 +53,15 @@ public enum LosslessnessSuite {
         let chosen = strategies.filter { names?.contains($0.name) ?? true }
         return chosen.flatMap { descriptor -> [LosslessnessCheck] in
             let followsSampler = descriptor.parameters.contains { $0.name == "temperature" }
-            return settings.filter { followsSampler || $0.parameters.sampler.isGreedy }.map { setting in
+            let own = [Variant(strategy: descriptor.name, label: "", parameters: [:])] + variants.filter { $0.strategy == descriptor.name }
+            let configurations = settings.filter { followsSampler || $0.parameters.sampler.isGreedy }.flatMap { setting in
+                own.map { variant in
+                    var parameters = setting.parameters
+                    for (name, value) in variant.parameters { parameters.set(name, to: value) }
+                    return (label: variant.label.isEmpty ? setting.label : setting.label + "; " + variant.label, parameters: parameters)
+                }
+            }
+            return configurations.map { setting in
                 LosslessnessCheck(
                     strategy: descriptor.name, configuration: setting.label, parameters: setting.parameters,
                     target: setting.parameters.sampler,

@@ -19,14 +19,11 @@ public struct SpeculativeLayerSkipStrategy: DecodingStrategy {
     private let skipCount: Int
     private var search: SkipSetSearch?
     private var length: AdaptiveDraftLength
-    private let adaptive: Bool
     private let round: SpeculativeRound
 
     public init(parameters: DecodingParameters) {
         skipCount = SpeculativeParameters.integer(SpeculativeParameters.skipLayers, in: parameters, default: 8)
-        let draftLength = SpeculativeParameters.integer(SpeculativeParameters.draftLength, in: parameters, default: 4)
-        adaptive = SpeculativeParameters.integer(SpeculativeParameters.adaptiveDraft, in: parameters, default: 1) == 1
-        length = AdaptiveDraftLength(initial: adaptive ? 1 : draftLength, maximum: draftLength)
+        length = .configured(by: parameters, defaultLength: 4, adaptiveByDefault: true)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }
 
@@ -43,8 +40,8 @@ public struct SpeculativeLayerSkipStrategy: DecodingStrategy {
             let accepted = trace.nodes.filter { $0.verdict == .accepted }.count
             let judged = trace.nodes.filter { $0.verdict != .untested }.count
             search.record(accepted: accepted, judged: judged)
-            if adaptive { length.record(drafted: tree.nodes.count, accepted: accepted) }
         }
+        length.record(result)
         self.search = search
         return result
     }

@@ -13,6 +13,10 @@ public enum SpeculativeParameters {
     public static let siblingsWithoutReplacement = ParameterDescriptor(
         name: "without-replacement", summary: "1: sampled siblings drawn without replacement (RSD), 0: independently (SpecInfer)",
         range: 0...1, step: 1)
+    public static let kSequence = ParameterDescriptor(
+        name: "k-seq", summary: "1: sampled siblings drawn independently and judged by SpecTr's K-SEQ rule", range: 0...1, step: 1)
+    public static let draftThreshold = ParameterDescriptor(
+        name: "draft-threshold", summary: "draft a node only if its estimated path probability reaches this", range: 0...1, step: 0.05)
     public static let treeSize = ParameterDescriptor(
         name: "tree-size", summary: "draft tree nodes verified per target pass", range: 1...128, step: 4)
     public static let lookaheadNgram = ParameterDescriptor(
@@ -26,9 +30,13 @@ public enum SpeculativeParameters {
     public static let adaptiveDraft = ParameterDescriptor(
         name: "adaptive-draft", summary: "1: draft length grows while drafts pass, shrinks on rejection (PEARL)", range: 0...1, step: 1)
 
+    /// A parameter, its default when unset, clamped to its range.
+    public static func number(_ parameter: ParameterDescriptor, in parameters: DecodingParameters, default value: Double) -> Double {
+        min(max(parameters.value(parameter.name) ?? value, parameter.range.lowerBound), parameter.range.upperBound)
+    }
+
     /// A whole-number parameter, its default when unset, clamped to its range.
     public static func integer(_ parameter: ParameterDescriptor, in parameters: DecodingParameters, default value: Int) -> Int {
-        let chosen = parameters.value(parameter.name) ?? Double(value)
-        return Int(min(max(chosen, parameter.range.lowerBound), parameter.range.upperBound).rounded())
+        Int(number(parameter, in: parameters, default: Double(value)).rounded())
     }
 }

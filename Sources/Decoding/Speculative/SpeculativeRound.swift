@@ -5,8 +5,15 @@ import Inference
 /// and the emitted tokens appended to the context.
 struct SpeculativeRound {
     let chain: SamplerChain
-    /// How sampled siblings were drawn, which decides the proposal each is judged against.
-    var siblings: SiblingDrawing = .independent
+    /// How sampled drafts are judged; temperature 0 always uses greedy matching.
+    let samplingVerifier: any DraftVerifier
+
+    /// `siblings` says how sampled siblings were drawn, which decides the proposal each is
+    /// judged against by the recursive rule; `samplingVerifier` replaces that rule.
+    init(chain: SamplerChain, siblings: SiblingDrawing = .independent, samplingVerifier: (any DraftVerifier)? = nil) {
+        self.chain = chain
+        self.samplingVerifier = samplingVerifier ?? RecursiveRejectionVerifier(siblings: siblings)
+    }
 
     /// Cuts the cache to what a round may keep: every committed token except at least the last,
     /// whose logits are the root target. Returns the number kept.
@@ -36,7 +43,7 @@ struct SpeculativeRound {
             targets.append(SpeculativeMath.dense(result.final, vocabularySize: logits.vocabularySize))
             entropies.append(result.final.entropy)
         }
-        let verifier: any DraftVerifier = chain.settings.isGreedy ? GreedyVerifier() : RecursiveRejectionVerifier(siblings: siblings)
+        let verifier: any DraftVerifier = chain.settings.isGreedy ? GreedyVerifier() : samplingVerifier
         let outcome = verifier.verify(tree, targets: targets, uniforms: &context.random)
         try context.model.commit(path: Array(pending.indices) + outcome.acceptedPath.map { $0 + pending.count })
 

@@ -1,36 +1,43 @@
 /// Self-speculation with a token tree: early exit drafts several children per node, the full
 /// model judges the whole tree in one pass. Greedy matching at temperature 0; otherwise
 /// multi-draft recursive rejection, with the rule that matches how siblings were drawn (RSD
-/// for draws without replacement, SpecInfer for independent draws). Lossless either way.
+/// for draws without replacement, SpecInfer for independent draws), or SpecTr's K-SEQ rule for
+/// independent draws when asked. Lossless every way.
 public struct SpeculativeTreeStrategy: DecodingStrategy {
     public static let descriptor = StrategyDescriptor(
         name: "speculative-tree", family: .speculative, lossless: true,
         description: "early-exit draft tree (width × depth), verified in one pass by recursive rejection over siblings",
         parameters: DecodingParameters.samplerParameters + [
             SpeculativeParameters.exitLayer, SpeculativeParameters.treeWidth, SpeculativeParameters.treeDepth,
-            SpeculativeParameters.siblingsWithoutReplacement,
+            SpeculativeParameters.siblingsWithoutReplacement, SpeculativeParameters.kSequence,
         ])
 
     public var descriptor: StrategyDescriptor { Self.descriptor }
     private let drafter: EarlyExitTreeDrafter
     private let round: SpeculativeRound
+    /// How sampled siblings are drawn and judged, for the label.
+    private let rule: String
 
     public init(parameters: DecodingParameters) {
-        let drawing: SiblingDrawing = SpeculativeParameters.integer(SpeculativeParameters.siblingsWithoutReplacement, in: parameters, default: 1) == 1
+        let kSequence = SpeculativeParameters.integer(SpeculativeParameters.kSequence, in: parameters, default: 0) == 1
+        // K-SEQ assumes independent siblings, whatever the other switch says.
+        let drawing: SiblingDrawing = !kSequence && SpeculativeParameters.integer(SpeculativeParameters.siblingsWithoutReplacement, in: parameters, default: 1) == 1
             ? .withoutReplacement : .independent
         drafter = EarlyExitTreeDrafter(
             exitLayer: SpeculativeParameters.integer(SpeculativeParameters.exitLayer, in: parameters, default: 24),
             width: SpeculativeParameters.integer(SpeculativeParameters.treeWidth, in: parameters, default: 2),
             depth: SpeculativeParameters.integer(SpeculativeParameters.treeDepth, in: parameters, default: 3),
             drawing: drawing)
-        round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler), siblings: drawing)
+        round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler), siblings: drawing,
+                                 samplingVerifier: kSequence ? KSequenceVerifier() : nil)
+        rule = kSequence ? "K-SEQ" : drawing.rawValue
     }
 
     public mutating func step(_ context: DecodingContext) throws -> StepResult {
         let keep = SpeculativeRound.trimCache(context)
         let tree = try drafter.draft(context: context, keep: keep, chain: round.chain, limit: max(0, context.tokenBudget - 1))
         let label = "early-exit tree at layer \(EarlyExitDrafter.usableExitLayer(drafter.exitLayer, on: context.model)), "
-            + "\(drafter.width) wide, \(tree.nodes.count) nodes, siblings \(drafter.drawing.rawValue)"
+            + "\(drafter.width) wide, \(tree.nodes.count) nodes, siblings \(rule)"
         return try round.run(tree, keep: keep, drafter: label, context: context)
     }
 }

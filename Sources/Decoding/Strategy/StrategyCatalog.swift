@@ -20,6 +20,8 @@ public enum StrategyCatalog {
         Entry(descriptor: AWRSStrategy.descriptor) { try AWRSStrategy(parameters: $0) },
         Entry(descriptor: SMCStrategy.descriptor) { try SMCStrategy(parameters: $0) },
         Entry(descriptor: ASApStrategy.descriptor) { try ASApStrategy(parameters: $0) },
+        Entry(descriptor: SpeculativeTrigramStrategy.descriptor) { SpeculativeTrigramStrategy(parameters: $0) },
+        Entry(descriptor: SpeculativeDynamicExitStrategy.descriptor) { SpeculativeDynamicExitStrategy(parameters: $0) },
     ]
 
     public static var descriptors: [StrategyDescriptor] { entries.map(\.descriptor) }
