@@ -251,6 +251,9 @@ public actor Engine {
             stats.targetEvaluations = context.targetEvaluations
             stats.draftEvaluations = context.draftEvaluations
             stats.decodeSeconds += seconds
+            // The first token usually comes from the prompt pass's logits: it took no decoding
+            // time, and counting it would show thousands of tokens/s after one step.
+            if trace.targetEvaluations + trace.draftEvaluations == 0 { stats.precomputedTokens += result.tokens.count }
             held += [.step(trace), .stats(stats)]
             heldSteps += 1
             if !holdingEvents || heldSteps >= Self.maxHeldSteps || clock.now - lastDelivery >= Self.deliveryInterval { deliverHeld() }

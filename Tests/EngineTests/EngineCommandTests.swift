@@ -16,6 +16,19 @@ struct EngineCommandTests {
         #expect(steps == 3)
     }
 
+    /// The first token is read from the prompt pass's logits: it is not part of the decoding
+    /// rate, which stays 0 until a step has evaluated something.
+    @Test func tokensPerSecondLeavesOutTheTokenFromThePromptPass() async throws {
+        let engine = try Engine(model: ToyModel(contextLength: 512), configuration: samplingConfiguration(maxNewTokens: 50), buffering: .unbounded)
+        await engine.step()
+        let first = await engine.stats
+        #expect(first.generatedTokens == 1 && first.precomputedTokens == 1 && first.tokensPerSecond == 0)
+        await engine.step()
+        let second = await engine.stats
+        #expect(second.precomputedTokens == 1 && second.tokensPerSecond == 1 / second.decodeSeconds)
+        await engine.shutdown()
+    }
+
     /// Pausing stops the loop at a step boundary, and a paused-then-resumed run produces exactly
     /// the tokens of an uninterrupted one.
     @Test func pauseHoldsAndResumeContinuesTheSameRun() async throws {

@@ -54,6 +54,13 @@ struct TraceRoundTripTests {
         }
     }
 
+    @Test func statsWrittenBeforePrecomputedTokensDecode() throws {
+        let old = #"{"generatedTokens":3,"steps":3,"targetEvaluations":3,"draftEvaluations":0,"promptSeconds":0.5,"decodeSeconds":2}"#
+        let stats = try JSONDecoder().decode(EngineStats.self, from: Data(old.utf8))
+        #expect(stats == EngineStats(generatedTokens: 3, steps: 3, targetEvaluations: 3, promptSeconds: 0.5, decodeSeconds: 2))
+        #expect(stats.tokensPerSecond == 1.5)
+    }
+
     @Test func malformedLinesNameTheLine() throws {
         let path = temporaryPath("bad.jsonl")
         defer { try? FileManager.default.removeItem(atPath: path) }

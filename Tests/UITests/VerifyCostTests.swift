@@ -28,6 +28,19 @@ import UI
         #expect(verifyLine(state)?.contains("measuring…") == true)
     }
 
+    /// Plain decoding has no cost panel and never pauses for the measurement; the first switch
+    /// to a speculative strategy asks for it, and only the first.
+    @Test func onlyASpeculativeStrategyAsksForTheMeasurement() async throws {
+        var state = try await ToyRun.state(strategy: "sampling", steps: 2, size: Size(width: 120, height: 40))
+        #expect(App.launch(&state).isEmpty)
+        #expect(state.verifyCost == .notMeasured)
+        // Number keys: 4 is speculative-lookup, 6 speculative-tree.
+        #expect(state.strategies[3].name == "speculative-lookup" && state.strategies[5].name == "speculative-tree")
+        #expect(App.update(&state, .key(.character("4"))) == [.switchStrategy("speculative-lookup"), .measureVerifyCost])
+        #expect(state.verifyCost == .measuring)
+        #expect(App.update(&state, .key(.character("6"))) == [.switchStrategy("speculative-tree")])
+    }
+
     @Test func theMeasuredCurveReplacesMeasuring() async throws {
         var state = try await speculativeState()
         _ = App.launch(&state)

@@ -69,7 +69,7 @@ extension App {
         // Shown at once; the engine's `started` event confirms it (a run that never started
         // sends none until Space).
         state.configuration.strategy = name
-        return [.switchStrategy(name)]
+        return [.switchStrategy(name)] + measureVerifyCostIfShown(&state)
     }
 
     /// Runs strategy `index` beside the current one on the same prompt, parameters, constraint

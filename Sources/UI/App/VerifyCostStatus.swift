@@ -1,9 +1,9 @@
 import Decoding
 
 /// Where the speculation cost panel's T(n) curve stands: the engine measures it once, between
-/// steps, after the screen is up.
+/// steps, when a speculative strategy is first shown.
 public enum VerifyCostStatus: Sendable, Equatable {
-    /// Nobody asked for it (a state built without the runner).
+    /// Not asked for yet (no speculative strategy shown so far).
     case notMeasured
     case measuring
     case measured(VerifyCost)
