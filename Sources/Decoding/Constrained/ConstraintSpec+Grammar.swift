@@ -3,7 +3,7 @@ import Grammar
 extension ConstraintSpec {
     /// How a JSON Schema constraint is converted.
     public var jsonSchemaOptions: JSONSchemaOptions {
-        JSONSchemaOptions(whitespace: whitespace == .flexible ? .flexible : .compact, lenient: lenient)
+        JSONSchemaOptions(whitespace: whitespace.jsonSchema, lenient: lenient)
     }
 
     /// The grammar of this constraint; errors name `origin` (the file) with line and column.
@@ -23,6 +23,16 @@ extension ConstraintSpec {
             return try constraint.compile()
         } catch {
             throw .invalid(strategy: strategy, error)
+        }
+    }
+}
+
+extension ConstraintSpec.Whitespace {
+    /// The Grammar module's name for this policy.
+    public var jsonSchema: JSONSchemaOptions.Whitespace {
+        switch self {
+        case .compact: .compact
+        case .flexible: .flexible
         }
     }
 }

@@ -30,7 +30,8 @@ enum ConstraintFlags {
         return nil
     }
 
-    private static func whitespace(_ parsed: Arguments) throws -> ConstraintSpec.Whitespace {
+    /// `--whitespace compact|flexible` (compact when absent).
+    static func whitespace(_ parsed: Arguments) throws -> ConstraintSpec.Whitespace {
         guard let value = parsed.string("--whitespace") else { return .compact }
         guard let whitespace = ConstraintSpec.Whitespace(rawValue: value) else {
             throw CommandLineError.invalidValue(flag: "--whitespace", value: value, expected: "compact or flexible")
@@ -49,11 +50,16 @@ enum ConstraintFlags {
     private static func load(_ spec: ConstraintSpec) throws -> ConstraintSpec {
         try ConstraintLoader.check(spec)
         if spec.kind == .jsonSchema, spec.lenient {
-            let conversion = try JSONSchemaConversion(schema: spec.source, options: spec.jsonSchemaOptions, source: spec.origin ?? "schema")
-            for ignored in conversion.ignored {
-                FileHandle.standardError.write(Data("decodelab: warning: \(spec.origin ?? "schema"): ignored unsupported \(ignored)\n".utf8))
-            }
+            let origin = spec.origin ?? "schema"
+            warnIgnored(try JSONSchemaConversion(schema: spec.source, options: spec.jsonSchemaOptions, source: origin), in: origin)
         }
         return spec
+    }
+
+    /// Lenient mode's warnings, one line per ignored keyword, on stderr.
+    static func warnIgnored(_ conversion: JSONSchemaConversion, in origin: String) {
+        for ignored in conversion.ignored {
+            FileHandle.standardError.write(Data("decodelab: warning: \(origin): ignored unsupported \(ignored)\n".utf8))
+        }
     }
 }

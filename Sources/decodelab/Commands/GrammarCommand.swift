@@ -54,15 +54,13 @@ enum GrammarCommand: Command {
 
     /// The constraint named on the command line, compiled; lenient warnings go to stderr.
     static func compile(_ parsed: Arguments) throws -> Grammar {
-        let options = JSONSchemaOptions(whitespace: try whitespace(parsed), lenient: parsed.has("--lenient"))
+        let options = JSONSchemaOptions(whitespace: try ConstraintFlags.whitespace(parsed).jsonSchema, lenient: parsed.has("--lenient"))
         switch (parsed.string("--grammar-file"), parsed.string("--json-schema"), parsed.string("--regex")) {
         case (let file?, nil, nil):
             return try Grammar(gbnf: try read(file, flag: "--grammar-file"), source: file)
         case (nil, let file?, nil):
             let conversion = try JSONSchemaConversion(schema: try read(file, flag: "--json-schema"), options: options, source: file)
-            for ignored in conversion.ignored {
-                FileHandle.standardError.write(Data("decodelab: warning: \(file): ignored unsupported \(ignored)\n".utf8))
-            }
+            ConstraintFlags.warnIgnored(conversion, in: file)
             return try Grammar(conversion.definition, source: file)
         case (nil, nil, let pattern?):
             return try Grammar(regex: pattern, source: "--regex")
@@ -70,14 +68,6 @@ enum GrammarCommand: Command {
             throw CommandLineError.missing("a constraint: --grammar-file FILE, --json-schema FILE or --regex PATTERN")
         default:
             throw CommandLineError.unexpectedArgument("a second constraint (give only one of --grammar-file, --json-schema, --regex)")
-        }
-    }
-
-    private static func whitespace(_ parsed: Arguments) throws -> JSONSchemaOptions.Whitespace {
-        switch parsed.string("--whitespace") {
-        case nil, "compact"?: .compact
-        case "flexible"?: .flexible
-        case let other?: throw CommandLineError.invalidValue(flag: "--whitespace", value: other, expected: "compact or flexible")
         }
     }
 
