@@ -7,12 +7,12 @@ enum Q4_1Format: IntegerBlockFormat {
 
     @inline(__always)
     static func chunk(_ c: Int, of block: UnsafeRawPointer) -> Chunk32 {
-        let d = SIMD16<Float>(repeating: block.loadHalf(at: 0))
-        let m = SIMD16<Float>(repeating: block.loadHalf(at: 2))
-        let bytes = SIMD16<UInt32>(widening: block.loadBytes16(at: 4))
-        let low = SIMD16<Float>(smallIntegers: bytes & 0xF)
-        let high = SIMD16<Float>(smallIntegers: bytes &>> 4)
-        return Chunk32(low: low * d + m, high: high * d + m)
+        let scales = block.loadHalves2(at: 0)
+        let d = SIMD16<Float>(repeating: scales.x), m = SIMD16<Float>(repeating: scales.y)
+        let bytes = SIMD16<Int32>(widening: block.loadBytes16(at: 4))
+        let low = SIMD16<Float>(converting: bytes & 0xF)
+        let high = SIMD16<Float>(converting: bytes &>> 4)
+        return Chunk32(low: m.addingProduct(low, d), high: m.addingProduct(high, d))
     }
 
     static let hasOffset = true
