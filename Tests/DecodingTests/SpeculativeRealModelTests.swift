@@ -39,7 +39,7 @@ import Inference
     static let treeStrategies = [
         SpeculativeTreeStrategy.descriptor.name, TokenRecyclingStrategy.descriptor.name, LookaheadStrategy.descriptor.name,
         SpeculativeLayerSkipStrategy.descriptor.name, SpeculativeTrigramStrategy.descriptor.name,
-        SpeculativeDynamicExitStrategy.descriptor.name,
+        SpeculativeDynamicExitStrategy.descriptor.name, SpeculativeJacobiStrategy.descriptor.name,
     ]
     /// Strategies whose drafts cost model passes: they need not save target passes.
     static let selfDrafting: Set = [SpeculativeTreeStrategy.descriptor.name, SpeculativeDynamicExitStrategy.descriptor.name]

@@ -10,7 +10,7 @@ import Inference
         SpeculativeLookupStrategy.descriptor.name, SpeculativeEarlyExitStrategy.descriptor.name,
         SpeculativeTreeStrategy.descriptor.name, TokenRecyclingStrategy.descriptor.name, LookaheadStrategy.descriptor.name,
         SpeculativeLayerSkipStrategy.descriptor.name, SpeculativeTrigramStrategy.descriptor.name,
-        SpeculativeDynamicExitStrategy.descriptor.name,
+        SpeculativeDynamicExitStrategy.descriptor.name, SpeculativeJacobiStrategy.descriptor.name,
     ]
     /// Prompts with and without repeats, so lookup sometimes finds nothing.
     static let prompts: [[TokenID]] = [[1, 3, 6, 9, 1, 11, 14, 1, 3], [2, 5], [1, 4, 7, 15, 10, 2, 12, 14]]

@@ -24,9 +24,11 @@ struct SpeculativeRound {
     }
 
     /// `observe` sees the target's raw distribution after the committed text (row 0) and after
-    /// every node i (row i + 1), for drafters that learn from the target's predictions.
+    /// every node i (row i + 1), for drafters that learn from the target's predictions;
+    /// `observeTarget` sees the same rows after the sampler chain, as the verifier judged them.
     func run(_ tree: DraftTree, keep: Int, drafter: String, context: DecodingContext,
-             observe: (_ row: Int, _ raw: Distribution) -> Void = { _, _ in }) throws -> StepResult {
+             observe: (_ row: Int, _ raw: Distribution) -> Void = { _, _ in },
+             observeTarget: (_ row: Int, _ target: [Double]) -> Void = { _, _ in }) throws -> StepResult {
         let text = context.tokens
         let pending = Array(text[keep...])
         let batch = tree.batch(pending: pending, startingAt: keep)
@@ -41,6 +43,7 @@ struct SpeculativeRound {
             let result = chain.run(logits: logits.row(row), history: text + drafted)
             observe(row, result.raw)
             targets.append(SpeculativeMath.dense(result.final, vocabularySize: logits.vocabularySize))
+            observeTarget(row, targets[row])
             entropies.append(result.final.entropy)
         }
         let verifier: any DraftVerifier = chain.settings.isGreedy ? GreedyVerifier() : samplingVerifier

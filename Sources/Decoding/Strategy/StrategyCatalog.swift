@@ -22,6 +22,7 @@ public enum StrategyCatalog {
         Entry(descriptor: ASApStrategy.descriptor) { try ASApStrategy(parameters: $0) },
         Entry(descriptor: SpeculativeTrigramStrategy.descriptor) { SpeculativeTrigramStrategy(parameters: $0) },
         Entry(descriptor: SpeculativeDynamicExitStrategy.descriptor) { SpeculativeDynamicExitStrategy(parameters: $0) },
+        Entry(descriptor: SpeculativeJacobiStrategy.descriptor) { SpeculativeJacobiStrategy(parameters: $0) },
     ]
 
     public static var descriptors: [StrategyDescriptor] { entries.map(\.descriptor) }

@@ -41,6 +41,7 @@ struct DraftTreeView {
             rows.line("+ \(TokenText.label(token.token, vocabulary: vocabulary)) \(token.source.rawValue)\(p)",
                       style: theme[Lens.role(for: token.source)], into: &buffer)
         }
+        if let grid = trace.jacobi { JacobiGridView(grid: grid, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme) }
     }
 
     static func depth(of index: Int, in nodes: [DraftTreeTrace.Node]) -> Int {
