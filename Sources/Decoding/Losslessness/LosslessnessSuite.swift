@@ -38,7 +38,7 @@ public enum LosslessnessSuite {
                 parameters: [SpeculativeParameters.kSequence.name: 1, SpeculativeParameters.treeWidth.name: 3]),
         Variant(strategy: SpeculativeEarlyExitStrategy.descriptor.name, label: "fixed draft length",
                 parameters: [SpeculativeParameters.adaptiveDraft.name: 0]),
-        Variant(strategy: SpeculativeJacobiStrategy.descriptor.name, label: "pure SJD, fixed window 4",
+        Variant(strategy: SpeculativeJacobiStrategy.descriptor.name, label: "redraws lead, fixed window 4",
                 parameters: [SpeculativeParameters.lookupLeads.name: 0, SpeculativeParameters.adaptiveDraft.name: 0,
                              SpeculativeParameters.windowWidth.name: 4]),
     ]

@@ -1,8 +1,9 @@
 extension AdaptiveDraftLength {
     /// The length a chain strategy asked for: `draft-length` as the maximum and, when
     /// `adaptive-draft` is 1, PEARL's adaptation starting from one token.
-    public static func configured(by parameters: DecodingParameters, defaultLength: Int, adaptiveByDefault: Bool) -> AdaptiveDraftLength {
-        let maximum = SpeculativeParameters.integer(SpeculativeParameters.draftLength, in: parameters, default: defaultLength)
+    public static func configured(by parameters: DecodingParameters, defaultLength: Int, adaptiveByDefault: Bool,
+                                  lengthParameter: ParameterDescriptor = SpeculativeParameters.draftLength) -> AdaptiveDraftLength {
+        let maximum = SpeculativeParameters.integer(lengthParameter, in: parameters, default: defaultLength)
         let adaptive = SpeculativeParameters.integer(SpeculativeParameters.adaptiveDraft, in: parameters, default: adaptiveByDefault ? 1 : 0) == 1
         return AdaptiveDraftLength(initial: 1, maximum: maximum, adaptive: adaptive)
     }

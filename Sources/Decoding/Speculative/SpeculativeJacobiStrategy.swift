@@ -23,14 +23,12 @@ public struct SpeculativeJacobiStrategy: DecodingStrategy {
     private var window = SpeculativeJacobiWindow()
 
     public init(parameters: DecodingParameters) {
-        let maximum = SpeculativeParameters.integer(SpeculativeParameters.windowWidth, in: parameters, default: 3)
-        let adaptive = SpeculativeParameters.integer(SpeculativeParameters.adaptiveDraft, in: parameters, default: 1) == 1
-        configuredWidth = AdaptiveDraftLength(initial: 1, maximum: maximum, adaptive: adaptive)
+        configuredWidth = .configured(by: parameters, defaultLength: 3, adaptiveByDefault: true, lengthParameter: SpeculativeParameters.windowWidth)
         width = configuredWidth
         guessing = SpeculativeJacobiWindow.Guessing(
             lookup: PromptLookupDrafter(
                 maxNgramSize: SpeculativeParameters.integer(SpeculativeParameters.ngramSize, in: parameters, default: 3),
-                draftLength: maximum),
+                draftLength: configuredWidth.maximum),
             lookupLeads: SpeculativeParameters.integer(SpeculativeParameters.lookupLeads, in: parameters, default: 1) == 1,
             greedy: parameters.sampler.isGreedy)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
@@ -46,16 +44,17 @@ public struct SpeculativeJacobiStrategy: DecodingStrategy {
         let tree = window.chain(limit: context.tokenBudget - 1)
         let before = context.tokens.count
         var targets: [[Double]] = []
-        let sampled = tree.nodes.filter { $0.proposal != nil }.count
-        let label = "Jacobi window \(tree.nodes.count): \(sampled) sampled, \(tree.nodes.count - sampled) guessed" + width.labelNote
+        let fromTarget = window.guesses.prefix(tree.nodes.count).filter(\.isFromTarget).count
+        let label = "Jacobi window \(tree.nodes.count): \(fromTarget) from the target, \(tree.nodes.count - fromTarget) looked up" + width.labelNote
         var result = try round.run(tree, keep: keep, drafter: label, context: context, observeTarget: { _, target in targets.append(target) })
         width.record(result)
 
-        guard case .draftTree(var trace) = result.payload else { return result }
-        let evaluated = window
+        let verifiedWindow = window
         let redraws = advance(evaluated: tree.nodes.count, committed: context.tokens.count - before, targets: targets, context: context)
-        trace.jacobi = evaluated.grid(evaluated: tree.nodes.count, accepted: trace.acceptedPath.count, redraws: redraws)
-        result.payload = .draftTree(trace)
+        if case .draftTree(var trace) = result.payload {
+            trace.jacobi = verifiedWindow.grid(evaluated: tree.nodes.count, accepted: trace.acceptedPath.count, redraws: redraws)
+            result.payload = .draftTree(trace)
+        }
         return result
     }
 

@@ -19,11 +19,14 @@ public struct SpeculativeJacobiWindow: Sendable, Equatable {
         public var proposal: [Double]?
         /// What this position held in the previous iterate; nil when it is new to the window.
         public var previous: TokenID?
+        /// Drawn from (at temperature 0: the argmax of) a target row, not looked up in the text.
+        public var isFromTarget: Bool
 
-        public init(token: TokenID, proposal: [Double]?, previous: TokenID? = nil) {
+        public init(token: TokenID, proposal: [Double]?, previous: TokenID? = nil, isFromTarget: Bool = false) {
             self.token = token
             self.proposal = proposal
             self.previous = previous
+            self.isFromTarget = isFromTarget
         }
     }
 
@@ -101,7 +104,7 @@ public struct SpeculativeJacobiWindow: Sendable, Equatable {
     }
 
     private static func draw(from target: [Double], greedy: Bool, uniforms: inout some UniformSource) -> Guess {
-        if greedy { return Guess(token: SpeculativeMath.argmax(target), proposal: nil) }
-        return Guess(token: TokenID(uniforms.draw(weights: target).index), proposal: target)
+        if greedy { return Guess(token: SpeculativeMath.argmax(target), proposal: nil, isFromTarget: true) }
+        return Guess(token: TokenID(uniforms.draw(weights: target).index), proposal: target, isFromTarget: true)
     }
 }

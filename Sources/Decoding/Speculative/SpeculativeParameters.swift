@@ -30,7 +30,7 @@ public enum SpeculativeParameters {
     public static let adaptiveDraft = ParameterDescriptor(
         name: "adaptive-draft", summary: "1: draft length grows while drafts pass, shrinks on rejection (PEARL)", range: 0...1, step: 1)
     public static let lookupLeads = ParameterDescriptor(
-        name: "lookup-leads", summary: "1: a prompt-lookup continuation leads the Jacobi window, 0: pure SJD redraws", range: 0...1, step: 1)
+        name: "lookup-leads", summary: "1: a prompt-lookup continuation leads the Jacobi window, 0: redraws lead (lookup only fills new positions)", range: 0...1, step: 1)
 
     /// A parameter, its default when unset, clamped to its range.
     public static func number(_ parameter: ParameterDescriptor, in parameters: DecodingParameters, default value: Double) -> Double {

@@ -25,6 +25,12 @@ enum Format {
         return out + String(repeating: " ", count: max(0, width - used))
     }
 
+    /// Pads `text` to exactly `width` cells, or cuts it and ends it with "…" when it is longer.
+    static func padMarkingCut(_ text: String, _ width: Int) -> String {
+        guard CellWidth.of(text) > width, width > 1 else { return pad(text, width) }
+        return pad(pad(text, width - 1).trimmingCharacters(in: .whitespaces) + "…", width)
+    }
+
     /// The end of `text` in at most `width` cells, "…" marking what was cut from the front.
     static func keepingEnd(_ text: String, width: Int) -> String {
         guard CellWidth.of(text) > width, width > 1 else { return text }
