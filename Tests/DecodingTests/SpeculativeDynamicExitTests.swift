@@ -70,9 +70,12 @@ import Inference
         var parameters = DecodingParameters()
         parameters.set(SpeculativeParameters.adaptiveDraft.name, to: 1)
         parameters.set(SpeculativeParameters.draftLength.name, to: 6)
-        let adaptive = AdaptiveDraftLength.configured(by: parameters, defaultLength: 3, adaptiveByDefault: false)
+        let adaptive = AdaptiveDraftLength.configured(by: parameters, length: SpeculativeParameters.draftLength.defaulting(to: 3))
         #expect(adaptive.isAdaptive && adaptive.current == 1 && adaptive.maximum == 6)
         #expect(adaptive.labelNote == ", adaptive length 1/6")
+        // Unset, the strategy's own default and adaptive-draft's (1) apply.
+        let defaults = AdaptiveDraftLength.configured(by: DecodingParameters(), length: SpeculativeParameters.draftLength.defaulting(to: 3))
+        #expect(defaults.isAdaptive && defaults.maximum == 3)
     }
 
     @Test func strategyLabelsTheLayerItChose() throws {

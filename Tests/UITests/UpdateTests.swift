@@ -20,6 +20,22 @@ import UI
         #expect(state.notice?.text.contains("no strategy 9") == true)
     }
 
+    /// `o` picks among a strategy's own parameters and `-`/`+` move them from the value the
+    /// strategy really uses (its default while unset), which the header shows too.
+    @Test func ownParameterKeysStartFromTheStrategysDefault() async throws {
+        var state = try await state()
+        state.configuration.strategy = SpeculativeLookupStrategy.descriptor.name
+        #expect(App.render(state).line(0).contains("draft 3 n-gram 3"), "the header shows the lookup's defaults")
+        #expect(App.update(&state, .key(.character("+"))) == [.setParameter("draft-length", 4)])
+        #expect(App.update(&state, .key(.character("o"))).isEmpty)
+        #expect(state.notice?.text.hasPrefix("ngram-size 3") == true)
+        #expect(App.update(&state, .key(.character("-"))) == [.setParameter("ngram-size", 2)])
+        #expect(App.render(state).line(0).contains("draft 4 n-gram 2"))
+        state.configuration.strategy = "greedy"
+        #expect(App.update(&state, .key(.character("+"))).isEmpty)
+        #expect(state.notice?.text == "greedy has no parameters of its own")
+    }
+
     @Test func parameterKeysStepWithinTheDescriptorRange() async throws {
         var state = try await state()
         #expect(App.update(&state, .key(.character("t"))) == [.setParameter("temperature", 0.7)])

@@ -3,29 +3,29 @@ public enum ConstrainedParameters {
     public static let temperature = ParameterDescriptor(
         name: "temperature", summary: "p = softmax(logits / T); 0 takes the most probable allowed token", range: 0...5, step: 0.1)
     public static let estimator = ParameterDescriptor(
-        name: "estimator", summary: "AWRS weight: 0 two-round (paper), 1 recursive, 2 geometric", range: 0...2, step: 1)
+        name: "estimator", summary: "AWRS weight: 0 two-round (paper), 1 recursive, 2 geometric", range: 0...2, step: 1,
+        defaultValue: Double(AWRSEstimator.recursive.rawValue))
     public static let particles = ParameterDescriptor(
-        name: "particles", summary: "SMC particles", range: 1...32, step: 1)
+        name: "particles", summary: "SMC particles", range: 1...32, step: 1, defaultValue: 4)
     public static let essThreshold = ParameterDescriptor(
-        name: "ess-threshold", summary: "resample when ESS < τ · particles", range: 0...1, step: 0.05)
+        name: "ess-threshold", summary: "resample when ESS < τ · particles", range: 0...1, step: 0.05, defaultValue: 0.5)
     public static let proposal = ParameterDescriptor(
-        name: "proposal", summary: "SMC proposal: 0 token masking, 1 AWRS", range: 0...1, step: 1)
+        name: "proposal", summary: "SMC proposal: 0 token masking, 1 AWRS", range: 0...1, step: 1, defaultValue: 0)
 
     static func estimator(in parameters: DecodingParameters) -> AWRSEstimator {
-        AWRSEstimator(rawValue: integer(estimator, in: parameters, default: AWRSEstimator.recursive.rawValue)) ?? .recursive
+        AWRSEstimator(rawValue: integer(estimator, in: parameters)) ?? .recursive
     }
 
     static func proposal(in parameters: DecodingParameters) -> ConstrainedProposal.Method {
-        integer(proposal, in: parameters, default: 0) == 0 ? .mask : .rejection(estimator(in: parameters))
+        integer(proposal, in: parameters) == 0 ? .mask : .rejection(estimator(in: parameters))
     }
 
     static func essThreshold(in parameters: DecodingParameters) -> Double {
-        min(max(parameters.value(essThreshold.name) ?? 0.5, essThreshold.range.lowerBound), essThreshold.range.upperBound)
+        essThreshold.clampedValue(in: parameters)
     }
 
     /// A whole-number parameter, its default when unset, clamped to its range.
-    static func integer(_ parameter: ParameterDescriptor, in parameters: DecodingParameters, default value: Int) -> Int {
-        let chosen = parameters.value(parameter.name) ?? Double(value)
-        return Int(min(max(chosen, parameter.range.lowerBound), parameter.range.upperBound).rounded())
+    static func integer(_ parameter: ParameterDescriptor, in parameters: DecodingParameters) -> Int {
+        Int(parameter.clampedValue(in: parameters).rounded())
     }
 }

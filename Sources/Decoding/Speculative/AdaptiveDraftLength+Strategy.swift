@@ -1,10 +1,10 @@
 extension AdaptiveDraftLength {
-    /// The length a chain strategy asked for: `draft-length` as the maximum and, when
-    /// `adaptive-draft` is 1, PEARL's adaptation starting from one token.
-    public static func configured(by parameters: DecodingParameters, defaultLength: Int, adaptiveByDefault: Bool,
-                                  lengthParameter: ParameterDescriptor = SpeculativeParameters.draftLength) -> AdaptiveDraftLength {
-        let maximum = SpeculativeParameters.integer(lengthParameter, in: parameters, default: defaultLength)
-        let adaptive = SpeculativeParameters.integer(SpeculativeParameters.adaptiveDraft, in: parameters, default: adaptiveByDefault ? 1 : 0) == 1
+    /// The length a chain strategy asked for: `length` (its draft length or window, with the
+    /// strategy's default) as the maximum and, when `adaptive-draft` is 1, PEARL's adaptation
+    /// starting from one token.
+    public static func configured(by parameters: DecodingParameters, length: ParameterDescriptor) -> AdaptiveDraftLength {
+        let maximum = SpeculativeParameters.integer(length, in: parameters)
+        let adaptive = SpeculativeParameters.integer(SpeculativeParameters.adaptiveDraft, in: parameters) == 1
         return AdaptiveDraftLength(initial: 1, maximum: maximum, adaptive: adaptive)
     }
 

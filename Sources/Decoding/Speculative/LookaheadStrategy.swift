@@ -11,9 +11,10 @@ public struct LookaheadStrategy: DecodingStrategy {
         name: "lookahead", family: .speculative, lossless: true,
         description: "Jacobi iteration over a guess window feeds an n-gram pool; pool n-grams are verified in the same pass",
         parameters: DecodingParameters.samplerParameters + [
-            SpeculativeParameters.lookaheadNgram, SpeculativeParameters.windowWidth, SpeculativeParameters.poolSize,
+            SpeculativeParameters.lookaheadNgram, windowWidth, SpeculativeParameters.poolSize,
         ])
 
+    private static let windowWidth = SpeculativeParameters.windowWidth.defaulting(to: 2)
     public var descriptor: StrategyDescriptor { Self.descriptor }
     private let ngramSize: Int
     private let width: Int
@@ -23,10 +24,10 @@ public struct LookaheadStrategy: DecodingStrategy {
     private var window: JacobiWindow?
 
     public init(parameters: DecodingParameters) {
-        ngramSize = max(2, SpeculativeParameters.integer(SpeculativeParameters.lookaheadNgram, in: parameters, default: 3))
+        ngramSize = max(2, SpeculativeParameters.integer(SpeculativeParameters.lookaheadNgram, in: parameters))
         // Small by default: on a CPU every extra row of the verify batch costs nearly a token.
-        width = SpeculativeParameters.integer(SpeculativeParameters.windowWidth, in: parameters, default: 2)
-        poolSize = SpeculativeParameters.integer(SpeculativeParameters.poolSize, in: parameters, default: 2)
+        width = SpeculativeParameters.integer(Self.windowWidth, in: parameters)
+        poolSize = SpeculativeParameters.integer(SpeculativeParameters.poolSize, in: parameters)
         pool = NgramPool(capacity: poolSize)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }

@@ -8,15 +8,16 @@ public struct SpeculativeDynamicExitStrategy: DecodingStrategy {
     public static let descriptor = StrategyDescriptor(
         name: "speculative-dynamic-exit", family: .speculative, lossless: true,
         description: "DEL: exit layer and draft length picked each round from per-layer acceptance (tokens per layer)",
-        parameters: DecodingParameters.samplerParameters + [SpeculativeParameters.draftLength])
+        parameters: DecodingParameters.samplerParameters + [draftLength])
 
+    private static let draftLength = SpeculativeParameters.draftLength.defaulting(to: 4)
     public var descriptor: StrategyDescriptor { Self.descriptor }
     private let maximumDraft: Int
     private var selector: DynamicExitLayer?
     private let round: SpeculativeRound
 
     public init(parameters: DecodingParameters) {
-        maximumDraft = SpeculativeParameters.integer(SpeculativeParameters.draftLength, in: parameters, default: 4)
+        maximumDraft = SpeculativeParameters.integer(Self.draftLength, in: parameters)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }
 

@@ -7,17 +7,18 @@ public struct SpeculativeEarlyExitStrategy: DecodingStrategy {
         name: "speculative-early-exit", family: .speculative, lossless: true,
         description: "self-draft with the first L layers, verify with all layers (accept min(1, p/q), residual on rejection)",
         parameters: DecodingParameters.samplerParameters + [
-            SpeculativeParameters.draftLength, SpeculativeParameters.exitLayer, SpeculativeParameters.adaptiveDraft,
+            draftLength, SpeculativeParameters.exitLayer, SpeculativeParameters.adaptiveDraft,
         ])
 
+    private static let draftLength = SpeculativeParameters.draftLength.defaulting(to: 3)
     public var descriptor: StrategyDescriptor { Self.descriptor }
     private let exitLayer: Int
     private var length: AdaptiveDraftLength
     private let round: SpeculativeRound
 
     public init(parameters: DecodingParameters) {
-        exitLayer = SpeculativeParameters.integer(SpeculativeParameters.exitLayer, in: parameters, default: 24)
-        length = .configured(by: parameters, defaultLength: 3, adaptiveByDefault: true)
+        exitLayer = SpeculativeParameters.integer(SpeculativeParameters.exitLayer, in: parameters)
+        length = .configured(by: parameters, length: Self.draftLength)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }
 

@@ -11,10 +11,11 @@ public struct SpeculativeJacobiStrategy: DecodingStrategy {
         name: "speculative-jacobi", family: .speculative, lossless: true,
         description: "Jacobi window sampled from the last pass's distributions, verified by speculative sampling (SJD)",
         parameters: DecodingParameters.samplerParameters + [
-            SpeculativeParameters.windowWidth, SpeculativeParameters.adaptiveDraft, SpeculativeParameters.lookupLeads,
+            windowWidth, SpeculativeParameters.adaptiveDraft, SpeculativeParameters.lookupLeads,
             SpeculativeParameters.ngramSize,
         ])
 
+    private static let windowWidth = SpeculativeParameters.windowWidth.defaulting(to: 3)
     public var descriptor: StrategyDescriptor { Self.descriptor }
     private let guessing: SpeculativeJacobiWindow.Guessing
     private let round: SpeculativeRound
@@ -23,13 +24,13 @@ public struct SpeculativeJacobiStrategy: DecodingStrategy {
     private var window = SpeculativeJacobiWindow()
 
     public init(parameters: DecodingParameters) {
-        configuredWidth = .configured(by: parameters, defaultLength: 3, adaptiveByDefault: true, lengthParameter: SpeculativeParameters.windowWidth)
+        configuredWidth = .configured(by: parameters, length: Self.windowWidth)
         width = configuredWidth
         guessing = SpeculativeJacobiWindow.Guessing(
             lookup: PromptLookupDrafter(
-                maxNgramSize: SpeculativeParameters.integer(SpeculativeParameters.ngramSize, in: parameters, default: 3),
+                maxNgramSize: SpeculativeParameters.integer(SpeculativeParameters.ngramSize, in: parameters),
                 draftLength: configuredWidth.maximum),
-            lookupLeads: SpeculativeParameters.integer(SpeculativeParameters.lookupLeads, in: parameters, default: 1) == 1,
+            lookupLeads: SpeculativeParameters.integer(SpeculativeParameters.lookupLeads, in: parameters) == 1,
             greedy: parameters.sampler.isGreedy)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }

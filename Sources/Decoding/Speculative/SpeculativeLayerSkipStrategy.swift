@@ -9,12 +9,13 @@ public struct SpeculativeLayerSkipStrategy: DecodingStrategy {
         name: "speculative-layer-skip", family: .speculative, lossless: true,
         description: "draft with a layer-skipped target (skip set searched on the fly from acceptance), adaptive draft length",
         parameters: DecodingParameters.samplerParameters + [
-            SpeculativeParameters.skipLayers, SpeculativeParameters.draftLength, SpeculativeParameters.adaptiveDraft,
+            SpeculativeParameters.skipLayers, draftLength, SpeculativeParameters.adaptiveDraft,
         ])
 
     /// Drafting stops after a token the draft gives less than this (SWIFT's default).
     public static let minimumConfidence = 0.8
 
+    private static let draftLength = SpeculativeParameters.draftLength.defaulting(to: 4)
     public var descriptor: StrategyDescriptor { Self.descriptor }
     private let skipCount: Int
     private var search: SkipSetSearch?
@@ -22,8 +23,8 @@ public struct SpeculativeLayerSkipStrategy: DecodingStrategy {
     private let round: SpeculativeRound
 
     public init(parameters: DecodingParameters) {
-        skipCount = SpeculativeParameters.integer(SpeculativeParameters.skipLayers, in: parameters, default: 8)
-        length = .configured(by: parameters, defaultLength: 4, adaptiveByDefault: true)
+        skipCount = SpeculativeParameters.integer(SpeculativeParameters.skipLayers, in: parameters)
+        length = .configured(by: parameters, length: Self.draftLength)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }
 

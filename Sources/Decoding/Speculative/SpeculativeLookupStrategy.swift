@@ -7,18 +7,19 @@ public struct SpeculativeLookupStrategy: DecodingStrategy {
         name: "speculative-lookup", family: .speculative, lossless: true,
         description: "prompt lookup: copy what followed an earlier occurrence of the last n-gram, verify in one target pass",
         parameters: DecodingParameters.samplerParameters + [
-            SpeculativeParameters.draftLength, SpeculativeParameters.ngramSize, SpeculativeParameters.adaptiveDraft,
+            draftLength, SpeculativeParameters.ngramSize, SpeculativeParameters.adaptiveDraft,
         ])
 
+    private static let draftLength = SpeculativeParameters.draftLength.defaulting(to: 3)
     public var descriptor: StrategyDescriptor { Self.descriptor }
     private let drafter: PromptLookupDrafter
     private var length: AdaptiveDraftLength
     private let round: SpeculativeRound
 
     public init(parameters: DecodingParameters) {
-        length = .configured(by: parameters, defaultLength: 3, adaptiveByDefault: true)
+        length = .configured(by: parameters, length: Self.draftLength)
         drafter = PromptLookupDrafter(
-            maxNgramSize: SpeculativeParameters.integer(SpeculativeParameters.ngramSize, in: parameters, default: 3),
+            maxNgramSize: SpeculativeParameters.integer(SpeculativeParameters.ngramSize, in: parameters),
             draftLength: length.maximum)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }

@@ -19,14 +19,14 @@ public struct SpeculativeTreeStrategy: DecodingStrategy {
     private let rule: String
 
     public init(parameters: DecodingParameters) {
-        let kSequence = SpeculativeParameters.integer(SpeculativeParameters.kSequence, in: parameters, default: 0) == 1
+        let kSequence = SpeculativeParameters.integer(SpeculativeParameters.kSequence, in: parameters) == 1
         // K-SEQ assumes independent siblings, whatever the other switch says.
-        let drawing: SiblingDrawing = !kSequence && SpeculativeParameters.integer(SpeculativeParameters.siblingsWithoutReplacement, in: parameters, default: 1) == 1
+        let drawing: SiblingDrawing = !kSequence && SpeculativeParameters.integer(SpeculativeParameters.siblingsWithoutReplacement, in: parameters) == 1
             ? .withoutReplacement : .independent
         drafter = EarlyExitTreeDrafter(
-            exitLayer: SpeculativeParameters.integer(SpeculativeParameters.exitLayer, in: parameters, default: 24),
-            width: SpeculativeParameters.integer(SpeculativeParameters.treeWidth, in: parameters, default: 2),
-            depth: SpeculativeParameters.integer(SpeculativeParameters.treeDepth, in: parameters, default: 3),
+            exitLayer: SpeculativeParameters.integer(SpeculativeParameters.exitLayer, in: parameters),
+            width: SpeculativeParameters.integer(SpeculativeParameters.treeWidth, in: parameters),
+            depth: SpeculativeParameters.integer(SpeculativeParameters.treeDepth, in: parameters),
             drawing: drawing)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler), siblings: drawing,
                                  samplingVerifier: kSequence ? KSequenceVerifier() : nil)

@@ -13,9 +13,11 @@ public struct SpeculativeTrigramStrategy: DecodingStrategy {
         name: "speculative-trigram", family: .speculative, lossless: true,
         description: "ADED-style trigram table learned while decoding drafts a tree of the most frequent continuations",
         parameters: DecodingParameters.samplerParameters + [
-            SpeculativeParameters.draftLength, SpeculativeParameters.treeSize, SpeculativeParameters.draftThreshold,
+            draftLength, treeSize, SpeculativeParameters.draftThreshold,
         ])
 
+    private static let draftLength = SpeculativeParameters.draftLength.defaulting(to: 4)
+    private static let treeSize = SpeculativeParameters.treeSize.defaulting(to: 5)
     public var descriptor: StrategyDescriptor { Self.descriptor }
     private let drafter: TrigramDrafter
     private var table = TrigramTable()
@@ -24,11 +26,11 @@ public struct SpeculativeTrigramStrategy: DecodingStrategy {
 
     public init(parameters: DecodingParameters) {
         drafter = TrigramDrafter(
-            size: SpeculativeParameters.integer(SpeculativeParameters.treeSize, in: parameters, default: 5),
-            maxDepth: SpeculativeParameters.integer(SpeculativeParameters.draftLength, in: parameters, default: 4),
+            size: SpeculativeParameters.integer(Self.treeSize, in: parameters),
+            maxDepth: SpeculativeParameters.integer(Self.draftLength, in: parameters),
             // A verified row costs about a third of a token on a CPU: a node less likely than
             // that to be accepted slows the round down.
-            threshold: SpeculativeParameters.number(SpeculativeParameters.draftThreshold, in: parameters, default: 0.3))
+            threshold: SpeculativeParameters.number(SpeculativeParameters.draftThreshold, in: parameters))
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }
 

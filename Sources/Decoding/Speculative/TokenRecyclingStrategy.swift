@@ -10,11 +10,12 @@ public struct TokenRecyclingStrategy: DecodingStrategy {
     public static let descriptor = StrategyDescriptor(
         name: "token-recycling", family: .speculative, lossless: true,
         description: "recycle the target's top-k candidates per token (adjacency matrix) into a static draft tree",
-        parameters: DecodingParameters.samplerParameters + [SpeculativeParameters.treeSize])
+        parameters: DecodingParameters.samplerParameters + [treeSize])
 
     /// Candidates kept per token, as in the paper.
     public static let candidatesPerToken = 8
 
+    private static let treeSize = SpeculativeParameters.treeSize.defaulting(to: 4)
     public var descriptor: StrategyDescriptor { Self.descriptor }
     private let template: StaticTreeTemplate
     private var adjacency = AdjacencyMatrix(candidatesPerToken: Self.candidatesPerToken)
@@ -24,7 +25,7 @@ public struct TokenRecyclingStrategy: DecodingStrategy {
         template = StaticTreeTemplate(
             // The paper's 80-node tree suits a GPU; on a CPU each extra verified row costs
             // nearly a token, so the default tree is small.
-            size: SpeculativeParameters.integer(SpeculativeParameters.treeSize, in: parameters, default: 4),
+            size: SpeculativeParameters.integer(Self.treeSize, in: parameters),
             maxRank: Self.candidatesPerToken)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }

@@ -5,11 +5,32 @@ public struct ParameterDescriptor: Sendable, Codable, Equatable {
     public var range: ClosedRange<Double>
     /// How far one key press moves it.
     public var step: Double
+    /// What the strategy uses while the parameter is unset; nil for the sampler's own settings,
+    /// which `DecodingParameters` always holds.
+    public var defaultValue: Double?
 
-    public init(name: String, summary: String, range: ClosedRange<Double>, step: Double) {
+    public init(name: String, summary: String, range: ClosedRange<Double>, step: Double, defaultValue: Double? = nil) {
         self.name = name
         self.summary = summary
         self.range = range
         self.step = step
+        self.defaultValue = defaultValue
+    }
+
+    /// The same parameter with another default, for a strategy that starts elsewhere.
+    public func defaulting(to value: Double) -> ParameterDescriptor {
+        var copy = self
+        copy.defaultValue = value
+        return copy
+    }
+
+    /// Its value in `parameters`, or its default when unset.
+    public func value(in parameters: DecodingParameters) -> Double? {
+        parameters.value(name) ?? defaultValue
+    }
+
+    /// `value(in:)` clamped to the range (its lower end when there is neither value nor default).
+    public func clampedValue(in parameters: DecodingParameters) -> Double {
+        min(max(value(in: parameters) ?? range.lowerBound, range.lowerBound), range.upperBound)
     }
 }

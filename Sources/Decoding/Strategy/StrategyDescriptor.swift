@@ -15,4 +15,10 @@ public struct StrategyDescriptor: Sendable, Codable, Equatable {
         self.description = description
         self.parameters = parameters
     }
+
+    /// The parameters other than the sampler chain's: draft length, exit layer, tree shape, ...
+    public var ownParameters: [ParameterDescriptor] {
+        let samplerNames = Set(DecodingParameters.samplerParameters.map(\.name))
+        return parameters.filter { !samplerNames.contains($0.name) }
+    }
 }

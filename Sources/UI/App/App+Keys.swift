@@ -44,6 +44,13 @@ extension App {
         case .temperature(let up): return adjust("temperature", up: up, in: &state)
         case .topP(let up): return adjust("top-p", up: up, in: &state)
         case .topK(let up): return adjust("top-k", up: up, in: &state)
+        case .nextOwnParameter: pickNextOwnParameter(in: &state)
+        case .ownParameter(let up):
+            guard let descriptor = selectedOwnParameter(in: state) else {
+                show("\(state.configuration.strategy) has no parameters of its own", in: &state)
+                return []
+            }
+            return adjust(descriptor.name, up: up, in: &state)
         case .cursorLeft, .cursorRight, .cursorUp, .cursorDown, .cursorOldest, .cursorNewest: moveCursor(action, in: &state)
         case .focusNext: state.focus = state.focus.moved(by: 1)
         case .focusPrevious: state.focus = state.focus.moved(by: -1)
@@ -95,13 +102,29 @@ extension App {
         return [.stopComparison]
     }
 
+    /// The own parameter `-`/`+` move; the cursor wraps, so it survives strategy switches.
+    static func selectedOwnParameter(in state: AppState) -> ParameterDescriptor? {
+        guard let own = state.strategy?.ownParameters, !own.isEmpty else { return nil }
+        return own[state.ownParameterCursor % own.count]
+    }
+
+    static func pickNextOwnParameter(in state: inout AppState) {
+        state.ownParameterCursor += 1
+        guard let descriptor = selectedOwnParameter(in: state) else {
+            show("\(state.configuration.strategy) has no parameters of its own", in: &state)
+            return
+        }
+        let value = descriptor.value(in: state.configuration.parameters).map { Format.fixed($0, descriptor.step >= 1 ? 0 : 2) } ?? "unset"
+        show("\(descriptor.name) \(value) — - / + change it (\(descriptor.summary))", in: &state)
+    }
+
     /// Moves a parameter of the current strategy by its descriptor's step, within its range.
     static func adjust(_ name: String, up: Bool, in state: inout AppState) -> [AppCommand] {
         guard let descriptor = state.strategy?.parameters.first(where: { $0.name == name }) else {
             show("\(state.configuration.strategy) has no \(name)", in: &state)
             return []
         }
-        let current = state.configuration.parameters.value(name) ?? descriptor.range.lowerBound
+        let current = descriptor.value(in: state.configuration.parameters) ?? descriptor.range.lowerBound
         let stepped = current + (up ? descriptor.step : -descriptor.step)
         // Snap to the step grid, then drop binary noise (7 × 0.1 is 0.7000000000000001).
         let snapped = ((stepped / descriptor.step).rounded() * descriptor.step * 1e6).rounded() / 1e6
@@ -110,7 +133,7 @@ extension App {
             show("\(name) is at its \(up ? "maximum" : "minimum") \(Format.fixed(value, 2))", in: &state)
             return []
         }
-        show("\(name) \(Format.fixed(value, 2)) — replaying from the prompt", in: &state)
+        show("\(name) \(Format.fixed(value, descriptor.step >= 1 ? 0 : 2)) — replaying from the prompt", in: &state)
         state.configuration.parameters.set(name, to: value)
         return [.setParameter(name, value)]
     }

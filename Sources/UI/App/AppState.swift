@@ -33,6 +33,8 @@ public struct AppState: Sendable {
     public var lens: Lens = .probability
     /// The selected token; nil follows the newest one.
     public var cursor: Int?
+    /// Which of the strategy's own parameters `-`/`+` move (`o` picks the next).
+    public var ownParameterCursor = 0
     public var focus: Pane = .text
     public var zoomed = false
     public var overlay: Overlay?

@@ -8,6 +8,8 @@ public enum Action: Hashable, Sendable {
     case compare, endComparison
     case nextLens, nextTheme
     case temperature(up: Bool), topP(up: Bool), topK(up: Bool)
+    /// The strategy's own parameters (`StrategyDescriptor.ownParameters`): pick one, move it.
+    case nextOwnParameter, ownParameter(up: Bool)
     case cursorLeft, cursorRight, cursorUp, cursorDown, cursorOldest, cursorNewest
     case focusNext, focusPrevious, zoom, tokenDetail
     case writeTrace, redraw

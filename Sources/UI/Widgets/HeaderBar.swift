@@ -56,14 +56,25 @@ public struct HeaderBar: Widget {
         return parts
     }
 
-    /// The strategy's first few parameters, abbreviated ("T 0.80 k 40 p 0.95").
+    /// The parameters that shape the strategy, abbreviated: the sampler's first three ("T 0.80
+    /// k 40 p 0.95"), or the temperature and the strategy's own ("T 0.80 draft 3 n-gram 3"),
+    /// with the values the strategy really uses (its defaults while unset).
     static func parameterSummary(_ strategy: StrategyDescriptor?, _ parameters: DecodingParameters) -> String {
         guard let strategy else { return "" }
-        let short = ["temperature": "T", "top-k": "k", "top-p": "p", "min-p": "min-p", "beam-width": "beams", "length-penalty": "α"]
-        return strategy.parameters.prefix(3).compactMap { descriptor -> String? in
-            guard let value = parameters.value(descriptor.name) else { return nil }
+        let own = strategy.ownParameters
+        let shown = own.isEmpty ? Array(strategy.parameters.prefix(3))
+            : strategy.parameters.filter { $0.name == "temperature" } + own.prefix(3)
+        return shown.compactMap { descriptor -> String? in
+            guard let value = descriptor.value(in: parameters) else { return nil }
             let decimals = descriptor.step >= 1 ? 0 : 2
-            return "\(short[descriptor.name] ?? descriptor.name) \(Format.fixed(value, decimals))"
+            return "\(shortNames[descriptor.name] ?? descriptor.name) \(Format.fixed(value, decimals))"
         }.joined(separator: " ")
     }
+
+    private static let shortNames = [
+        "temperature": "T", "top-k": "k", "top-p": "p", "min-p": "min-p", "beam-width": "beams", "length-penalty": "α",
+        "draft-length": "draft", "ngram-size": "n-gram", "exit-layer": "exit", "tree-width": "width", "tree-depth": "depth",
+        "tree-size": "tree", "lookahead-ngram": "n-gram", "pool-size": "pool", "skip-layers": "skip", "adaptive-draft": "adaptive",
+        "lookup-leads": "lead", "draft-threshold": "min", "particles": "N", "ess-threshold": "τ", "estimator": "est",
+    ]
 }
