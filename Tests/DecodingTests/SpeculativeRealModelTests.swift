@@ -18,6 +18,14 @@ import Inference
         return tokenizer.encode(try String(contentsOf: url, encoding: .utf8))
     }
 
+    /// The model, the sample's prompt and greedy decoding's first `tokens` tokens of it.
+    static func greedyReference(_ sample: String, tokens: Int) throws -> (model: LlamaModel, prompt: [TokenID], expected: (tokens: [TokenID], steps: [StepResult])) {
+        let (model, tokenizer) = try Self.load()
+        let prompt = try Self.prompt(sample, tokenizer: tokenizer)
+        var reference = GreedyStrategy()
+        return (model, prompt, try decode(&reference, model: model, prompt: prompt, maxNewTokens: tokens))
+    }
+
     static var greedy: DecodingParameters {
         var parameters = DecodingParameters()
         parameters.sampler.temperature = 0
@@ -25,10 +33,7 @@ import Inference
     }
 
     @Test func lookupIsGreedyOnTheCodeEditSample() throws {
-        let (model, tokenizer) = try Self.load()
-        let prompt = try Self.prompt("code-edit", tokenizer: tokenizer)
-        var reference = GreedyStrategy()
-        let expected = try decode(&reference, model: model, prompt: prompt, maxNewTokens: 128)
+        let (model, prompt, expected) = try Self.greedyReference("code-edit", tokens: 128)
         var lookup = try StrategyCatalog.make(SpeculativeLookupStrategy.descriptor.name, parameters: Self.greedy)
         let run = try decode(&lookup, model: model, prompt: prompt, maxNewTokens: 128)
         #expect(run.tokens == expected.tokens)
@@ -48,10 +53,7 @@ import Inference
     /// Those that draft for free must also need fewer target passes than greedy needs tokens.
     @Test(arguments: samples)
     func treeStrategiesAreGreedy(sample: String) throws {
-        let (model, tokenizer) = try Self.load()
-        let prompt = try Self.prompt(sample, tokenizer: tokenizer)
-        var reference = GreedyStrategy()
-        let expected = try decode(&reference, model: model, prompt: prompt, maxNewTokens: 128)
+        let (model, prompt, expected) = try Self.greedyReference(sample, tokens: 128)
         for name in Self.treeStrategies {
             var strategy = try StrategyCatalog.make(name, parameters: Self.greedy)
             let run = try decode(&strategy, model: model, prompt: prompt, maxNewTokens: 128)
@@ -66,10 +68,7 @@ import Inference
     /// adaptive one on every sample.
     @Test(arguments: samples)
     func chainDraftLengthsAreGreedy(sample: String) throws {
-        let (model, tokenizer) = try Self.load()
-        let prompt = try Self.prompt(sample, tokenizer: tokenizer)
-        var reference = GreedyStrategy()
-        let expected = try decode(&reference, model: model, prompt: prompt, maxNewTokens: 128)
+        let (model, prompt, expected) = try Self.greedyReference(sample, tokens: 128)
         let runs = [(SpeculativeLookupStrategy.descriptor.name, 1.0), (SpeculativeLookupStrategy.descriptor.name, 0),
                     (SpeculativeEarlyExitStrategy.descriptor.name, 1)]
         for (name, adaptive) in runs {
@@ -82,10 +81,7 @@ import Inference
     }
 
     @Test func earlyExitIsGreedy() throws {
-        let (model, tokenizer) = try Self.load()
-        let prompt = try Self.prompt("story", tokenizer: tokenizer)
-        var reference = GreedyStrategy()
-        let expected = try decode(&reference, model: model, prompt: prompt, maxNewTokens: 32)
+        let (model, prompt, expected) = try Self.greedyReference("story", tokens: 32)
         var parameters = Self.greedy
         parameters.set(SpeculativeParameters.exitLayer.name, to: 24)
         var earlyExit = try StrategyCatalog.make(SpeculativeEarlyExitStrategy.descriptor.name, parameters: parameters)

@@ -13,19 +13,14 @@ public enum ConstrainedParameters {
         name: "proposal", summary: "SMC proposal: 0 token masking, 1 AWRS", range: 0...1, step: 1, defaultValue: 0)
 
     static func estimator(in parameters: DecodingParameters) -> AWRSEstimator {
-        AWRSEstimator(rawValue: integer(estimator, in: parameters)) ?? .recursive
+        AWRSEstimator(rawValue: estimator.integer(in: parameters)) ?? .recursive
     }
 
     static func proposal(in parameters: DecodingParameters) -> ConstrainedProposal.Method {
-        integer(proposal, in: parameters) == 0 ? .mask : .rejection(estimator(in: parameters))
+        proposal.integer(in: parameters) == 0 ? .mask : .rejection(estimator(in: parameters))
     }
 
     static func essThreshold(in parameters: DecodingParameters) -> Double {
         essThreshold.clampedValue(in: parameters)
-    }
-
-    /// A whole-number parameter, its default when unset, clamped to its range.
-    static func integer(_ parameter: ParameterDescriptor, in parameters: DecodingParameters) -> Int {
-        Int(parameter.clampedValue(in: parameters).rounded())
     }
 }

@@ -33,7 +33,7 @@ public struct SMCStrategy: DecodingStrategy {
     public init(parameters: DecodingParameters) throws {
         tracker = try ConstraintTracker(parameters.constraint, strategy: Self.descriptor.name)
         proposal = ConstrainedProposal(method: ConstrainedParameters.proposal(in: parameters), temperature: parameters.sampler.temperature)
-        particleCount = ConstrainedParameters.integer(ConstrainedParameters.particles, in: parameters)
+        particleCount = ConstrainedParameters.particles.integer(in: parameters)
         essThreshold = ConstrainedParameters.essThreshold(in: parameters)
     }
 

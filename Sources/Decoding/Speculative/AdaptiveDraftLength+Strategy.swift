@@ -3,8 +3,8 @@ extension AdaptiveDraftLength {
     /// strategy's default) as the maximum and, when `adaptive-draft` is 1, PEARL's adaptation
     /// starting from one token.
     public static func configured(by parameters: DecodingParameters, length: ParameterDescriptor) -> AdaptiveDraftLength {
-        let maximum = SpeculativeParameters.integer(length, in: parameters)
-        let adaptive = SpeculativeParameters.integer(SpeculativeParameters.adaptiveDraft, in: parameters) == 1
+        let maximum = length.integer(in: parameters)
+        let adaptive = SpeculativeParameters.adaptiveDraft.integer(in: parameters) == 1
         return AdaptiveDraftLength(initial: 1, maximum: maximum, adaptive: adaptive)
     }
 

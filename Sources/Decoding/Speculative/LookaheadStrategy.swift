@@ -24,10 +24,10 @@ public struct LookaheadStrategy: DecodingStrategy {
     private var window: JacobiWindow?
 
     public init(parameters: DecodingParameters) {
-        ngramSize = max(2, SpeculativeParameters.integer(SpeculativeParameters.lookaheadNgram, in: parameters))
+        ngramSize = max(2, SpeculativeParameters.lookaheadNgram.integer(in: parameters))
         // Small by default: on a CPU every extra row of the verify batch costs nearly a token.
-        width = SpeculativeParameters.integer(Self.windowWidth, in: parameters)
-        poolSize = SpeculativeParameters.integer(SpeculativeParameters.poolSize, in: parameters)
+        width = Self.windowWidth.integer(in: parameters)
+        poolSize = SpeculativeParameters.poolSize.integer(in: parameters)
         pool = NgramPool(capacity: poolSize)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }

@@ -17,7 +17,7 @@ public struct SpeculativeDynamicExitStrategy: DecodingStrategy {
     private let round: SpeculativeRound
 
     public init(parameters: DecodingParameters) {
-        maximumDraft = SpeculativeParameters.integer(Self.draftLength, in: parameters)
+        maximumDraft = Self.draftLength.integer(in: parameters)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }
 

@@ -17,7 +17,7 @@ public struct SpeculativeEarlyExitStrategy: DecodingStrategy {
     private let round: SpeculativeRound
 
     public init(parameters: DecodingParameters) {
-        exitLayer = SpeculativeParameters.integer(SpeculativeParameters.exitLayer, in: parameters)
+        exitLayer = SpeculativeParameters.exitLayer.integer(in: parameters)
         length = .configured(by: parameters, length: Self.draftLength)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }

@@ -28,9 +28,9 @@ public struct SpeculativeJacobiStrategy: DecodingStrategy {
         width = configuredWidth
         guessing = SpeculativeJacobiWindow.Guessing(
             lookup: PromptLookupDrafter(
-                maxNgramSize: SpeculativeParameters.integer(SpeculativeParameters.ngramSize, in: parameters),
+                maxNgramSize: SpeculativeParameters.ngramSize.integer(in: parameters),
                 draftLength: configuredWidth.maximum),
-            lookupLeads: SpeculativeParameters.integer(SpeculativeParameters.lookupLeads, in: parameters) == 1,
+            lookupLeads: SpeculativeParameters.lookupLeads.integer(in: parameters) == 1,
             greedy: parameters.sampler.isGreedy)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }

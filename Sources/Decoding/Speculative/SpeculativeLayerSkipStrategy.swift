@@ -23,7 +23,7 @@ public struct SpeculativeLayerSkipStrategy: DecodingStrategy {
     private let round: SpeculativeRound
 
     public init(parameters: DecodingParameters) {
-        skipCount = SpeculativeParameters.integer(SpeculativeParameters.skipLayers, in: parameters)
+        skipCount = SpeculativeParameters.skipLayers.integer(in: parameters)
         length = .configured(by: parameters, length: Self.draftLength)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }

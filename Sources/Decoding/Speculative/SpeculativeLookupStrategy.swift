@@ -19,7 +19,7 @@ public struct SpeculativeLookupStrategy: DecodingStrategy {
     public init(parameters: DecodingParameters) {
         length = .configured(by: parameters, length: Self.draftLength)
         drafter = PromptLookupDrafter(
-            maxNgramSize: SpeculativeParameters.integer(SpeculativeParameters.ngramSize, in: parameters),
+            maxNgramSize: SpeculativeParameters.ngramSize.integer(in: parameters),
             draftLength: length.maximum)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }

@@ -31,15 +31,4 @@ public enum SpeculativeParameters {
         name: "adaptive-draft", summary: "1: draft length grows while drafts pass, shrinks on rejection (PEARL)", range: 0...1, step: 1, defaultValue: 1)
     public static let lookupLeads = ParameterDescriptor(
         name: "lookup-leads", summary: "1: a prompt-lookup continuation leads the Jacobi window, 0: redraws lead (lookup only fills new positions)", range: 0...1, step: 1, defaultValue: 1)
-
-    /// A parameter, its default when unset, clamped to its range. Strategies whose default
-    /// differs pass their own copy (`defaulting(to:)`), the one their descriptor lists.
-    public static func number(_ parameter: ParameterDescriptor, in parameters: DecodingParameters) -> Double {
-        parameter.clampedValue(in: parameters)
-    }
-
-    /// A whole-number parameter, its default when unset, clamped to its range.
-    public static func integer(_ parameter: ParameterDescriptor, in parameters: DecodingParameters) -> Int {
-        Int(number(parameter, in: parameters).rounded())
-    }
 }

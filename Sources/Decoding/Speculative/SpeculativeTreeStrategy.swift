@@ -19,14 +19,14 @@ public struct SpeculativeTreeStrategy: DecodingStrategy {
     private let rule: String
 
     public init(parameters: DecodingParameters) {
-        let kSequence = SpeculativeParameters.integer(SpeculativeParameters.kSequence, in: parameters) == 1
+        let kSequence = SpeculativeParameters.kSequence.integer(in: parameters) == 1
         // K-SEQ assumes independent siblings, whatever the other switch says.
-        let drawing: SiblingDrawing = !kSequence && SpeculativeParameters.integer(SpeculativeParameters.siblingsWithoutReplacement, in: parameters) == 1
+        let drawing: SiblingDrawing = !kSequence && SpeculativeParameters.siblingsWithoutReplacement.integer(in: parameters) == 1
             ? .withoutReplacement : .independent
         drafter = EarlyExitTreeDrafter(
-            exitLayer: SpeculativeParameters.integer(SpeculativeParameters.exitLayer, in: parameters),
-            width: SpeculativeParameters.integer(SpeculativeParameters.treeWidth, in: parameters),
-            depth: SpeculativeParameters.integer(SpeculativeParameters.treeDepth, in: parameters),
+            exitLayer: SpeculativeParameters.exitLayer.integer(in: parameters),
+            width: SpeculativeParameters.treeWidth.integer(in: parameters),
+            depth: SpeculativeParameters.treeDepth.integer(in: parameters),
             drawing: drawing)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler), siblings: drawing,
                                  samplingVerifier: kSequence ? KSequenceVerifier() : nil)

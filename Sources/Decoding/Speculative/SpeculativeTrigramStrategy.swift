@@ -26,11 +26,11 @@ public struct SpeculativeTrigramStrategy: DecodingStrategy {
 
     public init(parameters: DecodingParameters) {
         drafter = TrigramDrafter(
-            size: SpeculativeParameters.integer(Self.treeSize, in: parameters),
-            maxDepth: SpeculativeParameters.integer(Self.draftLength, in: parameters),
+            size: Self.treeSize.integer(in: parameters),
+            maxDepth: Self.draftLength.integer(in: parameters),
             // A verified row costs about a third of a token on a CPU: a node less likely than
             // that to be accepted slows the round down.
-            threshold: SpeculativeParameters.number(SpeculativeParameters.draftThreshold, in: parameters))
+            threshold: SpeculativeParameters.draftThreshold.clampedValue(in: parameters))
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }
 

@@ -25,7 +25,7 @@ public struct TokenRecyclingStrategy: DecodingStrategy {
         template = StaticTreeTemplate(
             // The paper's 80-node tree suits a GPU; on a CPU each extra verified row costs
             // nearly a token, so the default tree is small.
-            size: SpeculativeParameters.integer(Self.treeSize, in: parameters),
+            size: Self.treeSize.integer(in: parameters),
             maxRank: Self.candidatesPerToken)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler))
     }

@@ -30,7 +30,14 @@ public struct ParameterDescriptor: Sendable, Codable, Equatable {
     }
 
     /// `value(in:)` clamped to the range (its lower end when there is neither value nor default).
+    /// Strategies whose default differs from the shared one read their own copy
+    /// (`defaulting(to:)`), the one their descriptor lists.
     public func clampedValue(in parameters: DecodingParameters) -> Double {
         min(max(value(in: parameters) ?? range.lowerBound, range.lowerBound), range.upperBound)
+    }
+
+    /// `clampedValue(in:)` rounded, for whole-number parameters.
+    public func integer(in parameters: DecodingParameters) -> Int {
+        Int(clampedValue(in: parameters).rounded())
     }
 }

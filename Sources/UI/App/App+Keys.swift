@@ -114,7 +114,7 @@ extension App {
             show("\(state.configuration.strategy) has no parameters of its own", in: &state)
             return
         }
-        let value = descriptor.value(in: state.configuration.parameters).map { Format.fixed($0, descriptor.step >= 1 ? 0 : 2) } ?? "unset"
+        let value = descriptor.value(in: state.configuration.parameters).map { Format.parameter($0, of: descriptor) } ?? "unset"
         show("\(descriptor.name) \(value) — - / + change it (\(descriptor.summary))", in: &state)
     }
 
@@ -133,7 +133,7 @@ extension App {
             show("\(name) is at its \(up ? "maximum" : "minimum") \(Format.fixed(value, 2))", in: &state)
             return []
         }
-        show("\(name) \(Format.fixed(value, descriptor.step >= 1 ? 0 : 2)) — replaying from the prompt", in: &state)
+        show("\(name) \(Format.parameter(value, of: descriptor)) — replaying from the prompt", in: &state)
         state.configuration.parameters.set(name, to: value)
         return [.setParameter(name, value)]
     }

@@ -66,8 +66,7 @@ public struct HeaderBar: Widget {
             : strategy.parameters.filter { $0.name == "temperature" } + own.prefix(3)
         return shown.compactMap { descriptor -> String? in
             guard let value = descriptor.value(in: parameters) else { return nil }
-            let decimals = descriptor.step >= 1 ? 0 : 2
-            return "\(shortNames[descriptor.name] ?? descriptor.name) \(Format.fixed(value, decimals))"
+            return "\(shortNames[descriptor.name] ?? descriptor.name) \(Format.parameter(value, of: descriptor))"
         }.joined(separator: " ")
     }
 

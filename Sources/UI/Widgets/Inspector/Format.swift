@@ -1,3 +1,4 @@
+import Decoding
 import Foundation
 
 /// Number formats shared by the inspector views: fixed width, no locale.
@@ -5,6 +6,11 @@ enum Format {
     /// A probability as a percentage with one decimal, 6 cells ("41.2%", " 0.3%").
     static func percent(_ p: Double) -> String {
         String(format: "%5.1f%%", min(100, max(0, p * 100)))
+    }
+
+    /// A parameter's value: whole numbers for whole-step parameters, two decimals otherwise.
+    static func parameter(_ value: Double, of descriptor: ParameterDescriptor) -> String {
+        fixed(value, descriptor.step >= 1 ? 0 : 2)
     }
 
     static func fixed(_ value: Double, _ decimals: Int) -> String {
