@@ -44,9 +44,10 @@ import Testing
         return w
     }
 
+    /// Each call writes its own file: parameterised cases run in parallel and must not share one.
     static func open(_ writer: GGUFTestWriter, name: String) throws -> GGUFFile {
         var writer = writer
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tiny-llama-\(name)-\(getpid()).gguf").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tiny-llama-\(name)-\(UUID().uuidString).gguf").path
         try Data(writer.bytes()).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try GGUFFile(path: path)
