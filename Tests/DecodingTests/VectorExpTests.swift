@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 @testable import Decoding
+import Inference
 
 /// The softmax's vectorised exp against libm over the whole range it is used on.
 struct VectorExpTests {

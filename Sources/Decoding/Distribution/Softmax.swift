@@ -1,4 +1,5 @@
 import Foundation
+import Inference
 
 /// The softmax of a logit row with its summary numbers, in Double. It runs over the whole
 /// vocabulary on every step, so it is written as one vectorised pass plus a scaling pass.
@@ -87,7 +88,5 @@ struct Softmax {
     /// Lane by lane, which LLVM turns into two vector conversions (the generic SIMD
     /// conversion initialiser stays an out-of-line call).
     @inline(__always)
-    private static func widened(_ x: RowScan.Chunk) -> Lanes {
-        Lanes(Double(x[0]), Double(x[1]), Double(x[2]), Double(x[3]), Double(x[4]), Double(x[5]), Double(x[6]), Double(x[7]))
-    }
+    private static func widened(_ x: RowScan.Chunk) -> Lanes { x.widenedToDouble }
 }

@@ -101,3 +101,11 @@ extension SIMD16 where Scalar == Float {
                   Float(v[8]), Float(v[9]), Float(v[10]), Float(v[11]), Float(v[12]), Float(v[13]), Float(v[14]), Float(v[15]))
     }
 }
+
+extension SIMD8 where Scalar == Float {
+    @inline(__always)
+    public var widenedToDouble: SIMD8<Double> {
+        SIMD8<Double>(Double(self[0]), Double(self[1]), Double(self[2]), Double(self[3]),
+                      Double(self[4]), Double(self[5]), Double(self[6]), Double(self[7]))
+    }
+}

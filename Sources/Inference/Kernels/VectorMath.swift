@@ -24,30 +24,77 @@ enum VectorMath {
         return acc.pairwiseSum()
     }
 
-    /// out += scale · x over a multiple of 16 values.
-    @inline(__always)
-    static func addScaled(_ x: UnsafePointer<Float>, scale: Float, count: Int, into out: UnsafeMutablePointer<Float>) {
-        let rx = UnsafeRawPointer(x), ro = UnsafeMutableRawPointer(out)
-        let s = SIMD16<Float>(repeating: scale)
-        for offset in stride(from: 0, to: count * 4, by: 64) {
-            let sum = ro.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self)
-                .addingProduct(rx.loadUnaligned(fromByteOffset: offset, as: SIMD16<Float>.self), s)
-            ro.storeBytes(of: sum, toByteOffset: offset, as: SIMD16<Float>.self)
-        }
-    }
-
-    /// In-place softmax; the normalizer is accumulated in Double, as GGML does.
-    static func softmax(_ x: UnsafeMutablePointer<Float>, count: Int) {
+    /// x ← e^(x - max x) in place; returns max x and the sum of the exponentials, accumulated
+    /// in Double as GGML's softmax does. Eight scores at a time through `SinglePrecisionExp`
+    /// (libm's scalar `expf` took a quarter of attention); a score more than `domain` below the
+    /// maximum weighs 0, as e^-80 is below 1e-34.
+    static func exponentiate(_ x: UnsafeMutablePointer<Float>, count: Int) -> (maximum: Float, sum: Double) {
         var maximum = -Float.infinity
         for i in 0..<count { maximum = max(maximum, x[i]) }
-        var sum: Double = 0
-        for i in 0..<count {
+        let raw = UnsafeMutableRawPointer(x)
+        let lowest = SinglePrecisionExp.domain.lowerBound
+        var sums = SIMD8<Double>()
+        for chunk in 0..<count / 8 {
+            let shifted = raw.loadUnaligned(fromByteOffset: chunk &* 32, as: SIMD8<Float>.self) - maximum
+            let inDomain = shifted .>= lowest
+            let e = SinglePrecisionExp.exp(shifted.replacing(with: lowest, where: .!inDomain)).replacing(with: 0, where: .!inDomain)
+            raw.storeBytes(of: e, toByteOffset: chunk &* 32, as: SIMD8<Float>.self)
+            sums += e.widenedToDouble
+        }
+        var sum = sums.sum()
+        for i in count / 8 * 8..<count {
             let e = exp(x[i] - maximum)
             x[i] = e
             sum += Double(e)
         }
-        let inverse = Float(1 / sum)
-        for i in 0..<count { x[i] *= inverse }
+        return (maximum, sum)
+    }
+
+    /// The softmax-weighted sum over several key blocks from each block's unnormalised sum
+    /// `outputs[b]` (width values), its maximum score and its sum of exponentials: blocks are
+    /// rescaled by e^(max_b - max) and merged in order, then divided by the total.
+    static func mergeSoftmaxBlocks(count: Int, maxima: UnsafePointer<Float>, sums: UnsafePointer<Double>,
+                                   outputs: UnsafePointer<Float>, width: Int, into out: UnsafeMutablePointer<Float>) {
+        var maximum = -Float.infinity
+        for b in 0..<count { maximum = max(maximum, maxima[b]) }
+        var total: Double = 0
+        for b in 0..<count { total += sums[b] * Double(exp(maxima[b] - maximum)) }
+        let inverse = Float(1 / total)
+        for k in 0..<width { out[k] = 0 }
+        for b in 0..<count {
+            let weight = exp(maxima[b] - maximum) * inverse
+            let block = outputs + b * width
+            for k in 0..<width { out[k] = out[k].addingProduct(block[k], weight) }
+        }
+    }
+
+    /// out = Σ_j weights[j] · row(j) over `count` rows of `width` values (a multiple of 16),
+    /// summed in j order. Four 16-value slices of `out` stay in registers across the rows:
+    /// adding into memory row by row waited on store-to-load forwarding every step.
+    @inline(__always)
+    static func weightedSum(count: Int, weights: UnsafePointer<Float>, width: Int,
+                            row: (Int) -> UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        let slices = width / 16
+        var first = 0
+        while first < slices {
+            let offset = first &* 64
+            let live = min(4, slices - first)
+            var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
+            for j in 0..<count {
+                let r = UnsafeRawPointer(row(j)) + offset
+                let w = SIMD16<Float>(repeating: weights[j])
+                a0 = a0.addingProduct(r.loadUnaligned(as: SIMD16<Float>.self), w)
+                if live > 1 { a1 = a1.addingProduct(r.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self), w) }
+                if live > 2 { a2 = a2.addingProduct(r.loadUnaligned(fromByteOffset: 128, as: SIMD16<Float>.self), w) }
+                if live > 3 { a3 = a3.addingProduct(r.loadUnaligned(fromByteOffset: 192, as: SIMD16<Float>.self), w) }
+            }
+            let o = UnsafeMutableRawPointer(out) + offset
+            o.storeBytes(of: a0, as: SIMD16<Float>.self)
+            if live > 1 { o.storeBytes(of: a1, toByteOffset: 64, as: SIMD16<Float>.self) }
+            if live > 2 { o.storeBytes(of: a2, toByteOffset: 128, as: SIMD16<Float>.self) }
+            if live > 3 { o.storeBytes(of: a3, toByteOffset: 192, as: SIMD16<Float>.self) }
+            first += 4
+        }
     }
 
     /// gate = silu(gate) · up, the SwiGLU activation.

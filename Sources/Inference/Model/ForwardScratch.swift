@@ -12,8 +12,13 @@ final class ForwardScratch {
     let sines: UnsafeMutablePointer<Float>
     /// The current matmul input quantized to 8 bits, in q8 activation mode.
     let quantized = QuantizedActivations()
-    private(set) var scores: UnsafeMutablePointer<Float>
-    private var scoresCapacity: Int
+    /// Attention scores, per (row, head) a run of keys.
+    let scores = ScratchArray<Float>()
+    /// Per (row, head, key block): the block's unnormalised attention output, its largest score
+    /// and the sum of its exponentials (see `LlamaModel.attend`).
+    let partialOutputs = ScratchArray<Float>()
+    let partialMaxima = ScratchArray<Float>()
+    let partialSums = ScratchArray<Double>()
     private let buffers: [UnsafeMutablePointer<Float>]
 
     init(rows: Int, shape h: LlamaHyperparameters) {
@@ -33,20 +38,19 @@ final class ForwardScratch {
         cosines = buffer(h.rope.dimensions / 2)
         sines = buffer(h.rope.dimensions / 2)
         buffers = [residual, normed, layerOutput, query, attention, gate, up, cosines, sines]
-        scoresCapacity = 0
-        scores = .allocate(capacity: 0)
     }
 
     deinit {
         for b in buffers { b.deallocate() }
-        scores.deallocate()
     }
 
-    /// Room for `count` attention scores.
-    func reserveScores(_ count: Int) {
-        guard count > scoresCapacity else { return }
-        scores.deallocate()
-        scores = .allocate(capacity: count)
-        scoresCapacity = count
+    /// Room for attention over `keys` positions: scores, and partial results for `blocks` key
+    /// blocks, for every row and head of a pass.
+    func reserveAttention(keys: Int, blocks: Int, shape h: LlamaHyperparameters) {
+        let heads = rows * h.headCount
+        scores.reserve(heads * keys)
+        partialOutputs.reserve(heads * blocks * h.headDimension)
+        partialMaxima.reserve(heads * blocks)
+        partialSums.reserve(heads * blocks)
     }
 }

@@ -1,15 +1,16 @@
 /// `exp` for Floats eight lanes at a time, within two ulp of the exact value: twice the lanes
-/// of `VectorExp` per register and half its polynomial, for the softmax over a vocabulary row.
-/// Only for arguments in `domain`, where the result is a normal Float; the softmax sends
-/// anything further out (a tempered row's far tail) to the Double version.
+/// of Decoding's `VectorExp` per register and half its polynomial, for the softmax over a
+/// vocabulary row and over attention scores.
+/// Only for arguments in `domain`, where the result is a normal Float; callers handle anything
+/// further out (the vocabulary softmax with a Double version, attention as zero).
 ///
 /// Cody–Waite reduction `x = k·ln2 + r` with |r| ≤ ln2/2 (ln2 split in two so `r` stays
 /// exact), the degree-7 Taylor polynomial of `e^r` (truncation error below 5e-9), scaled by
 /// `2^k` built from the exponent bits.
-enum SinglePrecisionExp {
-    typealias Lanes = SIMD8<Float>
+public enum SinglePrecisionExp {
+    public typealias Lanes = SIMD8<Float>
 
-    static let domain: ClosedRange<Float> = -80...0
+    public static let domain: ClosedRange<Float> = -80...0
 
     private static let log2e: Float = 1.44269504
     private static let ln2High: Float = 0.693359375
@@ -18,7 +19,7 @@ enum SinglePrecisionExp {
     private static let roundingMagic: Float = 12582912
 
     @inline(__always)
-    static func exp(_ x: Lanes) -> Lanes {
+    public static func exp(_ x: Lanes) -> Lanes {
         let shifted = Lanes(repeating: roundingMagic).addingProduct(x, Lanes(repeating: log2e))
         let k = shifted - roundingMagic
         let r = x.addingProduct(k, Lanes(repeating: -ln2High)).addingProduct(k, Lanes(repeating: -ln2Low))
