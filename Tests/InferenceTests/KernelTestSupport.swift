@@ -45,7 +45,8 @@ struct KernelTestCase {
 
     /// Dequantizes with the kernel and compares with `reference` (which dequantizes one block of
     /// raw bytes), then checks every matrix-vector product against a float64 dot of the
-    /// reference values, for 1 and 5 inputs.
+    /// reference values, for batches of 1 to 9 inputs, and that each input of a batch gets the
+    /// bits it gets alone.
     func check(reference: ([UInt8]) -> [Float]) throws {
         let (blockBytes, blockValues) = Self.layout(type)
         var expected: [Float] = []
@@ -61,8 +62,8 @@ struct KernelTestCase {
             }
             var rng = SplitMix64(seed: 7)
             let pool = WorkerPool(threads: 2)
-            for inputCount in [1, 5] {
-                let inputs = (0..<inputCount * columns).map { _ in Float.random(in: -1...1, using: &rng) }
+            func multiply(_ inputs: ArraySlice<Float>) -> [Float] {
+                let inputCount = inputs.count / columns
                 var output = [Float](repeating: .nan, count: inputCount * rows)
                 inputs.withUnsafeBufferPointer { x in
                     output.withUnsafeMutableBufferPointer { out in
@@ -70,7 +71,14 @@ struct KernelTestCase {
                                         output: out.baseAddress!, outputStride: rows, pool: pool)
                     }
                 }
+                return output
+            }
+            for inputCount in 1...9 {
+                let inputs = (0..<inputCount * columns).map { _ in Float.random(in: -1...1, using: &rng) }
+                let output = multiply(inputs[...])
                 for i in 0..<inputCount {
+                    let alone = multiply(inputs[i * columns..<(i + 1) * columns])
+                    #expect(alone == Array(output[i * rows..<(i + 1) * rows]), "\(type.name) input \(i) of \(inputCount): batch and single call differ")
                     for r in 0..<rows {
                         var exact: Double = 0, magnitude: Double = 0
                         for c in 0..<columns {

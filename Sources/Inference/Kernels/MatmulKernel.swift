@@ -11,20 +11,25 @@
 ///
 /// Formats that dequantize in a few instructions (`BlockFormat.isCheapToDecode`) would wait
 /// on the FMA latency with one accumulator, so they accumulate even and odd chunks separately
-/// (for every batch size alike) and take two inputs per pass to stay within 16 AVX2 registers:
-/// the Q8_0 output head runs 1.7× faster this way.
+/// (for every batch size alike): the Q8_0 output head runs 1.7× faster this way. One input
+/// interleaves the two chains; a batch runs them one after the other, four inputs at a time.
 enum MatmulKernel {
     static func multiply<F: BlockFormat>(_ format: F.Type, _ op: MatmulOperands, rows: Range<Int>) {
         if F.isCheapToDecode {
             for row in rows {
+                if op.inputCount == 1 {
+                    oneInputTwoChains(format, op, row: row, input: 0)
+                    continue
+                }
                 var input = 0
                 while input < op.inputCount {
-                    if op.inputCount - input == 1 {
-                        twoInputsTwoChains(format, op, row: row, first: input, count: 1)
-                    } else {
-                        twoInputsTwoChains(format, op, row: row, first: input, count: 2)
+                    switch op.inputCount - input {
+                    case 1: evenThenOddChunks(format, op, row: row, first: input, count: 1)
+                    case 2: evenThenOddChunks(format, op, row: row, first: input, count: 2)
+                    case 3: evenThenOddChunks(format, op, row: row, first: input, count: 3)
+                    default: evenThenOddChunks(format, op, row: row, first: input, count: 4)
                     }
-                    input += 2
+                    input += 4
                 }
             }
             return
@@ -78,35 +83,63 @@ enum MatmulKernel {
         if count > 3 { out[3 * op.outputStride] = a3.pairwiseSum() }
     }
 
-    /// One row times inputs first..<first+count (count ≤ 2), even and odd chunks in separate
-    /// accumulators.
+    /// One row times one input, even and odd chunks in separate accumulators, interleaved so
+    /// that each waits on the FMA latency half as often.
     @inline(__always)
-    private static func twoInputsTwoChains<F: BlockFormat>(_: F.Type, _ op: MatmulOperands, row: Int, first: Int, count: Int) {
+    private static func oneInputTwoChains<F: BlockFormat>(_: F.Type, _ op: MatmulOperands, row: Int, input: Int) {
         let w = op.weights + row * op.rowBytes
-        let x0 = UnsafeRawPointer(op.inputs + first * op.inputStride)
-        let x1 = x0 + (count > 1 ? op.inputStride * MemoryLayout<Float>.size : 0)
-        var even0 = SIMD16<Float>(), even1 = SIMD16<Float>(), odd0 = SIMD16<Float>(), odd1 = SIMD16<Float>()
+        let x = UnsafeRawPointer(op.inputs + input * op.inputStride)
+        var even = SIMD16<Float>(), odd = SIMD16<Float>()
         let chunks = op.blocksPerRow * F.chunksPerBlock
         var c = 0
         while c + 1 < chunks {
-            let even = F.chunk(c % F.chunksPerBlock, of: w + (c / F.chunksPerBlock) * F.blockBytes)
-            let odd = F.chunk((c + 1) % F.chunksPerBlock, of: w + ((c + 1) / F.chunksPerBlock) * F.blockBytes)
-            accumulate(&even0, even, x0 + c * 128)
-            accumulate(&odd0, odd, x0 + (c + 1) * 128)
-            if count > 1 {
-                accumulate(&even1, even, x1 + c * 128)
-                accumulate(&odd1, odd, x1 + (c + 1) * 128)
-            }
+            accumulate(&even, F.chunk(c % F.chunksPerBlock, of: w + (c / F.chunksPerBlock) * F.blockBytes), x + c * 128)
+            accumulate(&odd, F.chunk((c + 1) % F.chunksPerBlock, of: w + ((c + 1) / F.chunksPerBlock) * F.blockBytes), x + (c + 1) * 128)
             c += 2
         }
         if c < chunks {
-            let last = F.chunk(c % F.chunksPerBlock, of: w + (c / F.chunksPerBlock) * F.blockBytes)
-            accumulate(&even0, last, x0 + c * 128)
-            if count > 1 { accumulate(&even1, last, x1 + c * 128) }
+            accumulate(&even, F.chunk(c % F.chunksPerBlock, of: w + (c / F.chunksPerBlock) * F.blockBytes), x + c * 128)
         }
+        op.output[input * op.outputStride + row] = (even + odd).pairwiseSum()
+    }
+
+    /// One row times inputs first..<first+count (count ≤ 4) with the same two chains per input
+    /// as `oneInputTwoChains`, run one after the other: even chunks first, then odd ones, so
+    /// only one chain per input is live and four inputs share each decoded chunk within 16 AVX2
+    /// registers (two inputs per pass decoded the output head's chunks twice for a batch of 4).
+    /// Each chain sees the same products in the same order, so the bits are those of the
+    /// interleaved loop.
+    @inline(__always)
+    private static func evenThenOddChunks<F: BlockFormat>(_: F.Type, _ op: MatmulOperands, row: Int, first: Int, count: Int) {
+        let w = op.weights + row * op.rowBytes
+        let stride = op.inputStride * MemoryLayout<Float>.size
+        let x0 = UnsafeRawPointer(op.inputs + first * op.inputStride)
+        let x1 = x0 + (count > 1 ? stride : 0)
+        let x2 = x0 + (count > 2 ? 2 * stride : 0)
+        let x3 = x0 + (count > 3 ? 3 * stride : 0)
+        let chunks = op.blocksPerRow * F.chunksPerBlock
+        @inline(__always)
+        func chain(from start: Int) -> (SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>) {
+            var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
+            var c = start
+            while c < chunks {
+                let chunk = F.chunk(c % F.chunksPerBlock, of: w + (c / F.chunksPerBlock) * F.blockBytes)
+                let xo = c * 128
+                accumulate(&a0, chunk, x0 + xo)
+                if count > 1 { accumulate(&a1, chunk, x1 + xo) }
+                if count > 2 { accumulate(&a2, chunk, x2 + xo) }
+                if count > 3 { accumulate(&a3, chunk, x3 + xo) }
+                c += 2
+            }
+            return (a0, a1, a2, a3)
+        }
+        let even = chain(from: 0)
+        let odd = chain(from: 1)
         let out = op.output + first * op.outputStride + row
-        out[0] = (even0 + odd0).pairwiseSum()
-        if count > 1 { out[op.outputStride] = (even1 + odd1).pairwiseSum() }
+        out[0] = (even.0 + odd.0).pairwiseSum()
+        if count > 1 { out[op.outputStride] = (even.1 + odd.1).pairwiseSum() }
+        if count > 2 { out[2 * op.outputStride] = (even.2 + odd.2).pairwiseSum() }
+        if count > 3 { out[3 * op.outputStride] = (even.3 + odd.3).pairwiseSum() }
     }
 
     /// Writes all `columns` values of one row as floats.
