@@ -8,14 +8,15 @@ enum BenchCommand: Command {
     static let name = "bench"
     static let summary = "measure speed: pp/tg and verify cost, a strategy against plain decoding, or grammar masks"
     static let usage = """
-    usage: decodelab bench [-m FILE] [-t THREADS] [-r REPS] [--activations f32|q8] [--json]
+    usage: decodelab bench [-m FILE] [-t THREADS] [-r REPS] [-d DEPTH] [--activations f32|q8] [--json]
            decodelab bench --strategy NAME|all --prompt-file FILE [--chat] [--ignore-eos] [-n N] [-s SEED] [--temp T] [-r REPS]
                            [--activations f32|q8] [--json]
            decodelab bench --json-schema FILE --instance FILE [--prompt-file FILE] [-s SEED] [--passes N] [--json]
 
     Like llama-bench: pp64 evaluates a 64-token prompt in one batch, tg128 generates 128 tokens
-    one at a time from an empty cache; both report tokens/s as mean ± sd over the repetitions,
-    after one warm-up run. The verify cost T(n)/T(1) is the time of one batched evaluation of n
+    one at a time from an empty cache (or after DEPTH tokens of context with -d, like llama-bench's
+    -d: "pp64 @ d1024"; the context is evaluated once, untimed); both report tokens/s as mean ± sd
+    over the repetitions, after one warm-up run. The verify cost T(n)/T(1) is the time of one batched evaluation of n
     chained tokens (logits for all n) over that of one token, at 256 tokens of context.
     Tokens are fixed pseudo-random ids, so runs compare exactly.
 
@@ -39,6 +40,7 @@ enum BenchCommand: Command {
       -t, --threads N        threads (default: all cores)
     \(ActivationFlags.usage(column: 25))
       -r, --repetitions N    timed repetitions (default 5 for pp/tg, at least 3; 3 with --strategy)
+      -d, --depth N          tokens of context before pp64 and tg128 (default 0)
           --strategy NAME    a strategy from `decodelab strategies`, or all
           --prompt-file FILE the prompt (its final newline dropped)
           --chat             wrap the prompt as a user message with the model's chat template
@@ -60,13 +62,16 @@ enum BenchCommand: Command {
     static func run(_ arguments: [String]) async throws -> Int32 {
         let parsed = try Arguments(
             arguments,
-            valued: [["-m", "--model"], ["-t", "--threads"], ["-r", "--repetitions"], ["--strategy"], ["--prompt-file"],
+            valued: [["-m", "--model"], ["-t", "--threads"], ["-r", "--repetitions"], ["-d", "--depth"], ["--strategy"], ["--prompt-file"],
                      ["-n", "--n-predict"], ["-s", "--seed"], ["--json-schema"], ["--instance"], ["--passes"], ["--whitespace"]]
                 + StrategyParameterFlags.valued + ActivationFlags.valued,
             switches: [["--json"], ["--chat"], ["--lenient"], ["--ignore-eos"]])
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         if parsed.string("--activations") != nil, parsed.string("--json-schema") != nil {
             throw CommandLineError.unsupported("option --activations: the --json-schema bench times masks, not the model")
+        }
+        if parsed.string("--depth") != nil, parsed.string("--strategy") ?? parsed.string("--json-schema") != nil {
+            throw CommandLineError.unsupported("option --depth: it sets the context of pp64 and tg128 only")
         }
         if let strategy = parsed.string("--strategy") { return try await StrategyBench.run(parsed, strategy: strategy) }
         if parsed.string("--json-schema") != nil { return try await ConstraintBench.run(parsed) }
@@ -80,17 +85,20 @@ enum BenchCommand: Command {
         let repetitions = try parsed.int("--repetitions", in: 3...1000) ?? 5
         let activations = try ActivationFlags.precision(parsed)
         let gguf = try GGUFFile(path: path)
+        let trainedContext = try LlamaHyperparameters(gguf: gguf).contextLength
+        let depth = try parsed.int("--depth", in: 0...max(0, trainedContext - 128)) ?? 0
         let model = try LlamaModel(gguf: gguf, vocabulary: try Tokenizer(gguf: gguf), threads: threads,
-                                   contextLength: verifyContext + (verifySizes.last ?? 0) + 128, activations: activations)
+                                   contextLength: max(depth, verifyContext + (verifySizes.last ?? 0)) + 128, activations: activations)
         var tokens = Tokens(vocabularySize: model.vocabulary.count)
 
+        if depth > 0 { _ = try model.evaluateAndCommit(tokens.next(depth)) }
         let pp = try measure(repetitions) {
-            model.truncate(to: 0)
+            model.truncate(to: depth)
             let prompt = tokens.next(64)
             return try seconds { _ = try model.evaluateAndCommit(prompt) } / 64
         }
         let tg = try measure(repetitions) {
-            model.truncate(to: 0)
+            model.truncate(to: depth)
             return try seconds { for token in tokens.next(128) { _ = try model.evaluateAndCommit([token]) } } / 128
         }
         // Median over many runs: one evaluation is a few milliseconds on a noisy machine.
@@ -103,7 +111,7 @@ enum BenchCommand: Command {
         let modelName = (path as NSString).lastPathComponent
         if parsed.has("--json") {
             let object: [String: Any] = [
-                "model": modelName, "cpu": cpu, "threads": threads, "repetitions": repetitions, "activations": activations.rawValue,
+                "model": modelName, "cpu": cpu, "threads": threads, "repetitions": repetitions, "activations": activations.rawValue, "depth": depth,
                 "pp_tokens_per_second": pp.mean, "pp_tokens_per_second_sd": pp.sd,
                 "tg_tokens_per_second": tg.mean, "tg_tokens_per_second_sd": tg.sd,
                 "verify_context": verifyContext,
@@ -114,8 +122,10 @@ enum BenchCommand: Command {
             FileHandle.standardOutput.write(data + Data("\n".utf8))
         } else {
             var out = "cpu: \(cpu)\nmodel: \(modelName) (\(gguf.fileSize) bytes), threads: \(threads), activations: \(activations.rawValue), repetitions: \(repetitions)\n\n"
-            out += "| test  |            t/s |\n|-------|---------------:|\n"
-            out += "| pp64  | \(pp.formatted.leftPadded(14)) |\n| tg128 | \(tg.formatted.leftPadded(14)) |\n\n"
+            let at = depth > 0 ? " @ d\(depth)" : ""
+            let width = 5 + at.count
+            out += "| \("test".padded(width)) |            t/s |\n|\(String(repeating: "-", count: width + 2))|---------------:|\n"
+            out += "| \(("pp64" + at).padded(width)) | \(pp.formatted.leftPadded(14)) |\n| \(("tg128" + at).padded(width)) | \(tg.formatted.leftPadded(14)) |\n\n"
             out += "verify cost at \(verifyContext) tokens of context (median time of one batch):\n"
             for n in verifySizes {
                 out += "  n=\(String(n).leftPadded(2))  \(String(format: "%7.2f ms", (verifyTimes[n] ?? 0) * 1000))  T(n)/T(1) = \(String(format: "%.2f", cost[n] ?? 0))\n"
@@ -164,4 +174,5 @@ enum BenchCommand: Command {
 
 private extension String {
     func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+    func padded(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
 }
