@@ -5,6 +5,9 @@ final class ForwardScratch {
     let normed: UnsafeMutablePointer<Float>
     let layerOutput: UnsafeMutablePointer<Float>
     let query: UnsafeMutablePointer<Float>
+    /// This pass's keys and values before they go to the cache.
+    let keys: UnsafeMutablePointer<Float>
+    let values: UnsafeMutablePointer<Float>
     let attention: UnsafeMutablePointer<Float>
     let gate: UnsafeMutablePointer<Float>
     let up: UnsafeMutablePointer<Float>
@@ -32,12 +35,14 @@ final class ForwardScratch {
         normed = buffer(h.embeddingLength)
         layerOutput = buffer(h.embeddingLength)
         query = buffer(h.queryDimension)
+        keys = buffer(h.kvDimension)
+        values = buffer(h.kvDimension)
         attention = buffer(h.queryDimension)
         gate = buffer(h.feedForwardLength)
         up = buffer(h.feedForwardLength)
         cosines = buffer(h.rope.dimensions / 2)
         sines = buffer(h.rope.dimensions / 2)
-        buffers = [residual, normed, layerOutput, query, attention, gate, up, cosines, sines]
+        buffers = [residual, normed, layerOutput, query, keys, values, attention, gate, up, cosines, sines]
     }
 
     deinit {

@@ -61,7 +61,7 @@ public final class LlamaModel: LanguageModel {
         self.activations = activations
         rope = RotaryEmbedding(ropeConfiguration)
         pool = WorkerPool(threads: threads)
-        cache = KVCache(layerCount: shape.layerCount, capacity: self.contextLength, width: shape.kvDimension)
+        cache = KVCache(layerCount: shape.layerCount, capacity: self.contextLength, headCount: shape.kvHeadCount, headDimension: shape.headDimension)
         scratch = ForwardScratch(rows: Self.rowsPerPass, shape: shape)
     }
 
@@ -161,18 +161,18 @@ public final class LlamaModel: LanguageModel {
         }
         for l in layers {
             let layer = weights.layers[l]
-            // Attention: norm, project to q/k/v (k and v straight into their cache slots), rotate.
+            // Attention: norm, project to q/k/v, rotate, store k and v in their cache slots.
             rmsNorm(rows: n, weight: layer.attentionNorm)
             var q8 = quantized(s.normed, stride: d, count: n, columns: d)
             multiply(layer.query, s.normed, stride: d, count: n, quantized: q8, into: s.query, outputStride: h.queryDimension)
-            let keys = cache.keys(layer: l, slot: firstSlot), values = cache.values(layer: l, slot: firstSlot)
-            multiply(layer.key, s.normed, stride: d, count: n, quantized: q8, into: keys, outputStride: h.kvDimension)
-            multiply(layer.value, s.normed, stride: d, count: n, quantized: q8, into: values, outputStride: h.kvDimension)
+            multiply(layer.key, s.normed, stride: d, count: n, quantized: q8, into: s.keys, outputStride: h.kvDimension)
+            multiply(layer.value, s.normed, stride: d, count: n, quantized: q8, into: s.values, outputStride: h.kvDimension)
             for i in 0..<n {
                 let cos = s.cosines + i * rope.pairCount, sin = s.sines + i * rope.pairCount
                 for head in 0..<h.headCount { rope.apply(to: s.query + i * h.queryDimension + head * h.headDimension, cos: cos, sin: sin) }
-                for head in 0..<h.kvHeadCount { rope.apply(to: keys + i * h.kvDimension + head * h.headDimension, cos: cos, sin: sin) }
+                for head in 0..<h.kvHeadCount { rope.apply(to: s.keys + i * h.kvDimension + head * h.headDimension, cos: cos, sin: sin) }
             }
+            cache.store(layer: l, firstSlot: firstSlot, rows: n, keys: s.keys, values: s.values, stride: h.kvDimension)
             attend(plan, rows: rows, layer: l, committed: committed)
             q8 = quantized(s.attention, stride: h.queryDimension, count: n, columns: h.queryDimension)
             multiply(layer.attentionOutput, s.attention, stride: h.queryDimension, count: n, quantized: q8, into: s.layerOutput, outputStride: d)
@@ -221,12 +221,11 @@ public final class LlamaModel: LanguageModel {
             let start = block * blockKeys, end = min(committed + chain.count, start + blockKeys)
             guard start < end else { return }
             let keys = start..<end
-            let kvOffset = kvHead * h.headDimension
             let heads = kvHead * groupSize..<(kvHead + 1) * groupSize
             func slot(_ j: Int) -> Int { j < committed ? j : committed + chain[chain.startIndex + j - committed] }
             func scores(_ head: Int) -> UnsafeMutablePointer<Float> { s.scores.base + (i * h.headCount + head) * keysPerHead + keys.lowerBound }
             for j in keys {
-                let key = cache.keys(layer: layer, slot: slot(j)) + kvOffset
+                let key = cache.key(layer: layer, head: kvHead, slot: slot(j))
                 for head in heads {
                     scores(head)[j - keys.lowerBound] = VectorMath.dot(s.query + i * h.queryDimension + head * h.headDimension, key, count: h.headDimension) * scale
                 }
@@ -237,7 +236,7 @@ public final class LlamaModel: LanguageModel {
                 s.partialMaxima.base[at] = maximum
                 s.partialSums.base[at] = sum
                 VectorMath.weightedSum(count: keys.count, weights: scores(head), width: h.headDimension,
-                                       row: { UnsafePointer(cache.values(layer: layer, slot: slot(keys.lowerBound + $0)) + kvOffset) },
+                                       row: { UnsafePointer(cache.value(layer: layer, head: kvHead, slot: slot(keys.lowerBound + $0))) },
                                        into: s.partialOutputs.base + at * h.headDimension)
             }
         }
