@@ -69,7 +69,7 @@ enum VectorMath {
     }
 
     /// out = Σ_j weights[j] · row(j) over `count` rows of `width` values (a multiple of 16),
-    /// summed in j order. Four 16-value slices of `out` stay in registers across the rows:
+    /// summed in j order. Up to four 16-value slices of `out` stay in registers across the rows:
     /// adding into memory row by row waited on store-to-load forwarding every step.
     @inline(__always)
     static func weightedSum(count: Int, weights: UnsafePointer<Float>, width: Int,
@@ -77,24 +77,36 @@ enum VectorMath {
         let slices = width / 16
         var first = 0
         while first < slices {
-            let offset = first &* 64
-            let live = min(4, slices - first)
-            var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
-            for j in 0..<count {
-                let r = UnsafeRawPointer(row(j)) + offset
-                let w = SIMD16<Float>(repeating: weights[j])
-                a0 = a0.addingProduct(r.loadUnaligned(as: SIMD16<Float>.self), w)
-                if live > 1 { a1 = a1.addingProduct(r.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self), w) }
-                if live > 2 { a2 = a2.addingProduct(r.loadUnaligned(fromByteOffset: 128, as: SIMD16<Float>.self), w) }
-                if live > 3 { a3 = a3.addingProduct(r.loadUnaligned(fromByteOffset: 192, as: SIMD16<Float>.self), w) }
+            // Constant slice counts keep the per-row loop free of branches.
+            switch slices - first {
+            case 1: weightedSlices(1, from: first, count: count, weights: weights, row: row, into: out)
+            case 2: weightedSlices(2, from: first, count: count, weights: weights, row: row, into: out)
+            case 3: weightedSlices(3, from: first, count: count, weights: weights, row: row, into: out)
+            default: weightedSlices(4, from: first, count: count, weights: weights, row: row, into: out)
             }
-            let o = UnsafeMutableRawPointer(out) + offset
-            o.storeBytes(of: a0, as: SIMD16<Float>.self)
-            if live > 1 { o.storeBytes(of: a1, toByteOffset: 64, as: SIMD16<Float>.self) }
-            if live > 2 { o.storeBytes(of: a2, toByteOffset: 128, as: SIMD16<Float>.self) }
-            if live > 3 { o.storeBytes(of: a3, toByteOffset: 192, as: SIMD16<Float>.self) }
             first += 4
         }
+    }
+
+    /// `weightedSum` for slices first..<first+live (live ≤ 4).
+    @inline(__always)
+    private static func weightedSlices(_ live: Int, from first: Int, count: Int, weights: UnsafePointer<Float>,
+                                       row: (Int) -> UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
+        let offset = first &* 64
+        var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
+        for j in 0..<count {
+            let r = UnsafeRawPointer(row(j)) + offset
+            let w = SIMD16<Float>(repeating: weights[j])
+            a0 = a0.addingProduct(r.loadUnaligned(as: SIMD16<Float>.self), w)
+            if live > 1 { a1 = a1.addingProduct(r.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self), w) }
+            if live > 2 { a2 = a2.addingProduct(r.loadUnaligned(fromByteOffset: 128, as: SIMD16<Float>.self), w) }
+            if live > 3 { a3 = a3.addingProduct(r.loadUnaligned(fromByteOffset: 192, as: SIMD16<Float>.self), w) }
+        }
+        let o = UnsafeMutableRawPointer(out) + offset
+        o.storeBytes(of: a0, as: SIMD16<Float>.self)
+        if live > 1 { o.storeBytes(of: a1, toByteOffset: 64, as: SIMD16<Float>.self) }
+        if live > 2 { o.storeBytes(of: a2, toByteOffset: 128, as: SIMD16<Float>.self) }
+        if live > 3 { o.storeBytes(of: a3, toByteOffset: 192, as: SIMD16<Float>.self) }
     }
 
     /// gate = silu(gate) · up, the SwiGLU activation.
