@@ -15,37 +15,32 @@
 /// interleaves the two chains; a batch runs them one after the other, four inputs at a time.
 enum MatmulKernel {
     static func multiply<F: BlockFormat>(_ format: F.Type, _ op: MatmulOperands, rows: Range<Int>) {
-        if F.isCheapToDecode {
-            for row in rows {
-                if op.inputCount == 1 {
-                    oneInputTwoChains(format, op, row: row, input: 0)
-                    continue
-                }
-                var input = 0
-                while input < op.inputCount {
-                    switch op.inputCount - input {
-                    case 1: evenThenOddChunks(format, op, row: row, first: input, count: 1)
-                    case 2: evenThenOddChunks(format, op, row: row, first: input, count: 2)
-                    case 3: evenThenOddChunks(format, op, row: row, first: input, count: 3)
-                    default: evenThenOddChunks(format, op, row: row, first: input, count: 4)
-                    }
-                    input += 4
-                }
-            }
-            return
-        }
         for row in rows {
+            if F.isCheapToDecode, op.inputCount == 1 {
+                oneInputTwoChains(format, op, row: row, input: 0)
+                continue
+            }
             var input = 0
             while input < op.inputCount {
                 // Constant counts let the unused accumulators fold away.
                 switch op.inputCount - input {
-                case 1: fourInputs(format, op, row: row, first: input, count: 1)
-                case 2: fourInputs(format, op, row: row, first: input, count: 2)
-                case 3: fourInputs(format, op, row: row, first: input, count: 3)
-                default: fourInputs(format, op, row: row, first: input, count: 4)
+                case 1: inputGroup(format, op, row: row, first: input, count: 1)
+                case 2: inputGroup(format, op, row: row, first: input, count: 2)
+                case 3: inputGroup(format, op, row: row, first: input, count: 3)
+                default: inputGroup(format, op, row: row, first: input, count: 4)
                 }
                 input += 4
             }
+        }
+    }
+
+    /// One row times inputs first..<first+count (count ≤ 4), in the format's accumulation order.
+    @inline(__always)
+    private static func inputGroup<F: BlockFormat>(_ format: F.Type, _ op: MatmulOperands, row: Int, first: Int, count: Int) {
+        if F.isCheapToDecode {
+            evenThenOddChunks(format, op, row: row, first: first, count: count)
+        } else {
+            store(op, row: row, first: first, count: count, chunkSums(format, op, row: row, first: first, count: count, from: 0, step: 1))
         }
     }
 
@@ -55,32 +50,49 @@ enum MatmulKernel {
         acc = acc.addingProduct(w.high, x.loadUnaligned(fromByteOffset: 64, as: SIMD16<Float>.self))
     }
 
-    /// One row times inputs first..<first+count (count ≤ 4).
+    /// Per input first..<first+count (count ≤ 4), one accumulator over chunks start,
+    /// start+step, ... of the row.
     @inline(__always)
-    private static func fourInputs<F: BlockFormat>(_: F.Type, _ op: MatmulOperands, row: Int, first: Int, count: Int) {
+    private static func chunkSums<F: BlockFormat>(_: F.Type, _ op: MatmulOperands, row: Int, first: Int, count: Int,
+                                                  from start: Int, step: Int) -> Sums4 {
         let w = op.weights + row * op.rowBytes
         let stride = op.inputStride * MemoryLayout<Float>.size
         let x0 = UnsafeRawPointer(op.inputs + first * op.inputStride)
         let x1 = x0 + (count > 1 ? stride : 0)
         let x2 = x0 + (count > 2 ? 2 * stride : 0)
         let x3 = x0 + (count > 3 ? 3 * stride : 0)
-        var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
-        for block in 0..<op.blocksPerRow {
-            let offset = block * F.blockBytes
-            for c in 0..<F.chunksPerBlock {
-                let chunk = F.chunk(c, of: w + offset)
-                let xo = (block * F.chunksPerBlock + c) * 128
-                accumulate(&a0, chunk, x0 + xo)
-                if count > 1 { accumulate(&a1, chunk, x1 + xo) }
-                if count > 2 { accumulate(&a2, chunk, x2 + xo) }
-                if count > 3 { accumulate(&a3, chunk, x3 + xo) }
-            }
+        var sums = Sums4()
+        var c = start
+        while c < op.blocksPerRow * F.chunksPerBlock {
+            let chunk = F.chunk(c % F.chunksPerBlock, of: w + (c / F.chunksPerBlock) * F.blockBytes)
+            let xo = c * 128
+            accumulate(&sums.a0, chunk, x0 + xo)
+            if count > 1 { accumulate(&sums.a1, chunk, x1 + xo) }
+            if count > 2 { accumulate(&sums.a2, chunk, x2 + xo) }
+            if count > 3 { accumulate(&sums.a3, chunk, x3 + xo) }
+            c += step
         }
+        return sums
+    }
+
+    /// Four inputs' accumulators.
+    struct Sums4 {
+        var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
+
+        @inline(__always)
+        static func + (l: Sums4, r: Sums4) -> Sums4 {
+            Sums4(a0: l.a0 + r.a0, a1: l.a1 + r.a1, a2: l.a2 + r.a2, a3: l.a3 + r.a3)
+        }
+    }
+
+    /// Reduces each used accumulator into the output of its input.
+    @inline(__always)
+    private static func store(_ op: MatmulOperands, row: Int, first: Int, count: Int, _ sums: Sums4) {
         let out = op.output + first * op.outputStride + row
-        out[0] = a0.pairwiseSum()
-        if count > 1 { out[op.outputStride] = a1.pairwiseSum() }
-        if count > 2 { out[2 * op.outputStride] = a2.pairwiseSum() }
-        if count > 3 { out[3 * op.outputStride] = a3.pairwiseSum() }
+        out[0] = sums.a0.pairwiseSum()
+        if count > 1 { out[op.outputStride] = sums.a1.pairwiseSum() }
+        if count > 2 { out[2 * op.outputStride] = sums.a2.pairwiseSum() }
+        if count > 3 { out[3 * op.outputStride] = sums.a3.pairwiseSum() }
     }
 
     /// One row times one input, even and odd chunks in separate accumulators, interleaved so
@@ -110,36 +122,10 @@ enum MatmulKernel {
     /// Each chain sees the same products in the same order, so the bits are those of the
     /// interleaved loop.
     @inline(__always)
-    private static func evenThenOddChunks<F: BlockFormat>(_: F.Type, _ op: MatmulOperands, row: Int, first: Int, count: Int) {
-        let w = op.weights + row * op.rowBytes
-        let stride = op.inputStride * MemoryLayout<Float>.size
-        let x0 = UnsafeRawPointer(op.inputs + first * op.inputStride)
-        let x1 = x0 + (count > 1 ? stride : 0)
-        let x2 = x0 + (count > 2 ? 2 * stride : 0)
-        let x3 = x0 + (count > 3 ? 3 * stride : 0)
-        let chunks = op.blocksPerRow * F.chunksPerBlock
-        @inline(__always)
-        func chain(from start: Int) -> (SIMD16<Float>, SIMD16<Float>, SIMD16<Float>, SIMD16<Float>) {
-            var a0 = SIMD16<Float>(), a1 = SIMD16<Float>(), a2 = SIMD16<Float>(), a3 = SIMD16<Float>()
-            var c = start
-            while c < chunks {
-                let chunk = F.chunk(c % F.chunksPerBlock, of: w + (c / F.chunksPerBlock) * F.blockBytes)
-                let xo = c * 128
-                accumulate(&a0, chunk, x0 + xo)
-                if count > 1 { accumulate(&a1, chunk, x1 + xo) }
-                if count > 2 { accumulate(&a2, chunk, x2 + xo) }
-                if count > 3 { accumulate(&a3, chunk, x3 + xo) }
-                c += 2
-            }
-            return (a0, a1, a2, a3)
-        }
-        let even = chain(from: 0)
-        let odd = chain(from: 1)
-        let out = op.output + first * op.outputStride + row
-        out[0] = (even.0 + odd.0).pairwiseSum()
-        if count > 1 { out[op.outputStride] = (even.1 + odd.1).pairwiseSum() }
-        if count > 2 { out[2 * op.outputStride] = (even.2 + odd.2).pairwiseSum() }
-        if count > 3 { out[3 * op.outputStride] = (even.3 + odd.3).pairwiseSum() }
+    private static func evenThenOddChunks<F: BlockFormat>(_ format: F.Type, _ op: MatmulOperands, row: Int, first: Int, count: Int) {
+        let even = chunkSums(format, op, row: row, first: first, count: count, from: 0, step: 2)
+        let odd = chunkSums(format, op, row: row, first: first, count: count, from: 1, step: 2)
+        store(op, row: row, first: first, count: count, even + odd)
     }
 
     /// Writes all `columns` values of one row as floats.
