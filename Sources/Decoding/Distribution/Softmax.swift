@@ -29,9 +29,9 @@ struct Softmax {
         /// Exponentiates one chunk of shifted logits, adds it to the sums and returns it.
         @inline(__always)
         mutating func add(_ shifted: RowScan.Chunk) -> Lanes {
-            let s = Softmax.widened(shifted)
+            let s = shifted.widenedToDouble
             if all(shifted .>= SinglePrecisionExp.domain.lowerBound) {
-                let e = Softmax.widened(SinglePrecisionExp.exp(shifted))
+                let e = SinglePrecisionExp.exp(shifted).widenedToDouble
                 accumulate(e, s)
                 support &+= 1
                 return e
@@ -84,9 +84,4 @@ struct Softmax {
         varentropy = max(0, sums.secondMoment.sum() * inverseSum - meanShift * meanShift)
         support = Int(sums.support.wrappedSum())
     }
-
-    /// Lane by lane, which LLVM turns into two vector conversions (the generic SIMD
-    /// conversion initialiser stays an out-of-line call).
-    @inline(__always)
-    private static func widened(_ x: RowScan.Chunk) -> Lanes { x.widenedToDouble }
 }

@@ -44,6 +44,12 @@ enum MatmulKernel {
         }
     }
 
+    /// Chunk `c` of the row at `row`, counted across its blocks.
+    @inline(__always)
+    private static func chunk<F: BlockFormat>(_: F.Type, _ c: Int, ofRow row: UnsafeRawPointer) -> Chunk32 {
+        F.chunk(c % F.chunksPerBlock, of: row + (c / F.chunksPerBlock) * F.blockBytes)
+    }
+
     @inline(__always)
     private static func accumulate(_ acc: inout SIMD16<Float>, _ w: Chunk32, _ x: UnsafeRawPointer) {
         acc = acc.addingProduct(w.low, x.loadUnaligned(as: SIMD16<Float>.self))
@@ -64,12 +70,12 @@ enum MatmulKernel {
         var sums = Sums4()
         var c = start
         while c < op.blocksPerRow * F.chunksPerBlock {
-            let chunk = F.chunk(c % F.chunksPerBlock, of: w + (c / F.chunksPerBlock) * F.blockBytes)
+            let weights = chunk(F.self, c, ofRow: w)
             let xo = c * 128
-            accumulate(&sums.a0, chunk, x0 + xo)
-            if count > 1 { accumulate(&sums.a1, chunk, x1 + xo) }
-            if count > 2 { accumulate(&sums.a2, chunk, x2 + xo) }
-            if count > 3 { accumulate(&sums.a3, chunk, x3 + xo) }
+            accumulate(&sums.a0, weights, x0 + xo)
+            if count > 1 { accumulate(&sums.a1, weights, x1 + xo) }
+            if count > 2 { accumulate(&sums.a2, weights, x2 + xo) }
+            if count > 3 { accumulate(&sums.a3, weights, x3 + xo) }
             c += step
         }
         return sums
@@ -105,12 +111,12 @@ enum MatmulKernel {
         let chunks = op.blocksPerRow * F.chunksPerBlock
         var c = 0
         while c + 1 < chunks {
-            accumulate(&even, F.chunk(c % F.chunksPerBlock, of: w + (c / F.chunksPerBlock) * F.blockBytes), x + c * 128)
-            accumulate(&odd, F.chunk((c + 1) % F.chunksPerBlock, of: w + ((c + 1) / F.chunksPerBlock) * F.blockBytes), x + (c + 1) * 128)
+            accumulate(&even, chunk(F.self, c, ofRow: w), x + c * 128)
+            accumulate(&odd, chunk(F.self, c + 1, ofRow: w), x + (c + 1) * 128)
             c += 2
         }
         if c < chunks {
-            accumulate(&even, F.chunk(c % F.chunksPerBlock, of: w + (c / F.chunksPerBlock) * F.blockBytes), x + c * 128)
+            accumulate(&even, chunk(F.self, c, ofRow: w), x + c * 128)
         }
         op.output[input * op.outputStride + row] = (even + odd).pairwiseSum()
     }

@@ -46,10 +46,7 @@ extension App {
         case .topK(let up): return adjust("top-k", up: up, in: &state)
         case .nextOwnParameter: pickNextOwnParameter(in: &state)
         case .ownParameter(let up):
-            guard let descriptor = selectedOwnParameter(in: state) else {
-                show("\(state.configuration.strategy) has no parameters of its own", in: &state)
-                return []
-            }
+            guard let descriptor = selectedOwnParameter(in: &state) else { return [] }
             return adjust(descriptor.name, up: up, in: &state)
         case .cursorLeft, .cursorRight, .cursorUp, .cursorDown, .cursorOldest, .cursorNewest: moveCursor(action, in: &state)
         case .focusNext: state.focus = state.focus.moved(by: 1)
@@ -102,18 +99,19 @@ extension App {
         return [.stopComparison]
     }
 
-    /// The own parameter `-`/`+` move; the cursor wraps, so it survives strategy switches.
-    static func selectedOwnParameter(in state: AppState) -> ParameterDescriptor? {
-        guard let own = state.strategy?.ownParameters, !own.isEmpty else { return nil }
+    /// The own parameter `-`/`+` move (the cursor wraps, so it survives strategy switches); nil,
+    /// saying so on the status line, for a strategy that has none.
+    static func selectedOwnParameter(in state: inout AppState) -> ParameterDescriptor? {
+        guard let own = state.strategy?.ownParameters, !own.isEmpty else {
+            show("\(state.configuration.strategy) has no parameters of its own", in: &state)
+            return nil
+        }
         return own[state.ownParameterCursor % own.count]
     }
 
     static func pickNextOwnParameter(in state: inout AppState) {
         state.ownParameterCursor += 1
-        guard let descriptor = selectedOwnParameter(in: state) else {
-            show("\(state.configuration.strategy) has no parameters of its own", in: &state)
-            return
-        }
+        guard let descriptor = selectedOwnParameter(in: &state) else { return }
         let value = descriptor.value(in: state.configuration.parameters).map { Format.parameter($0, of: descriptor) } ?? "unset"
         show("\(descriptor.name) \(value) — - / + change it (\(descriptor.summary))", in: &state)
     }
