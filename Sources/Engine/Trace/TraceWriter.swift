@@ -2,16 +2,32 @@ import Foundation
 
 /// Writes a trace as JSON Lines: the header, then one event per line, flushed as it goes so a
 /// crash or Ctrl-C still leaves every event seen so far.
+///
+/// The path is opened like a shell's `>`: an existing file is truncated in place, a symlink is
+/// followed and a device or pipe is written to (`--events /dev/stdout` streams the events).
+/// Replacing the path with a new file instead would turn a symlink or a device node into a
+/// plain file.
 public final class TraceWriter {
-    private let handle: FileHandle
+    private let path: String
+    private var descriptor: Int32
     private let encoder = TraceCoding.encoder()
 
     public init(path: String, header: TraceHeader) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw TraceError(path: path, line: nil, message: "cannot create the file")
+        self.path = path
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw TraceError(path: path, line: nil, message: "cannot create the file: \(Self.systemError())")
         }
-        handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        try writeLine(header)
+        do {
+            try writeLine(header)
+        } catch {
+            try? close()
+            throw error
+        }
+    }
+
+    deinit {
+        if descriptor >= 0 { Foundation.close(descriptor) }
     }
 
     public func write(_ event: EngineEvent) throws {
@@ -19,12 +35,31 @@ public final class TraceWriter {
     }
 
     public func close() throws {
-        try handle.close()
+        guard descriptor >= 0 else { return }
+        let status = Foundation.close(descriptor)
+        descriptor = -1
+        guard status == 0 else {
+            throw TraceError(path: path, line: nil, message: "cannot finish the trace: \(Self.systemError())")
+        }
     }
 
     private func writeLine(_ value: some Encodable) throws {
         var data = try encoder.encode(value)
         data.append(0x0A)
-        try handle.write(contentsOf: data)
+        try data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else {
+                    throw TraceError(path: path, line: nil, message: "cannot write the trace: \(Self.systemError())")
+                }
+                offset += written
+            }
+        }
+    }
+
+    private static func systemError() -> String {
+        String(cString: strerror(errno))
     }
 }
