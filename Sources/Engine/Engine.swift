@@ -261,8 +261,10 @@ public actor Engine {
             stats.draftEvaluations = context.draftEvaluations
             stats.decodeSeconds += seconds
             // The first token usually comes from the prompt pass's logits: it took no decoding
-            // time, and counting it would show thousands of tokens/s after one step.
-            if trace.targetEvaluations + trace.draftEvaluations == 0 { stats.precomputedTokens += result.tokens.count }
+            // time, and counting it would show thousands of tokens/s after one step. Only the
+            // first step can use them: a later step without evaluations (SMC emitting its chosen
+            // particle) shows tokens whose passes earlier steps timed.
+            if stats.steps == 1, trace.targetEvaluations + trace.draftEvaluations == 0 { stats.precomputedTokens += result.tokens.count }
             held += [.step(trace), .stats(stats)]
             heldSteps += 1
             if !holdingEvents || heldSteps >= Self.maxHeldSteps || clock.now - lastDelivery >= Self.deliveryInterval { deliverHeld() }

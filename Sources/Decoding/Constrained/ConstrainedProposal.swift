@@ -41,6 +41,9 @@ struct ConstrainedProposal {
             var weights = [Double](repeating: 0, count: logits.count)
             for token in weights.indices where mask.contains(token) { weights[token] = tempered.probabilities[token] }
             let mass = weights.reduce(0, +)
+            if mass == 0, temperature > 0 {
+                return underflowDraw(logits: logits, tempered: tempered, mask: mask, tested: [], checks: logits.count, random: &random)
+            }
             let outcome = Outcome(token: nil, logWeight: -.infinity, checks: logits.count, tested: [], allowedCount: mask.allowedCount)
             guard mass > 0 else { return outcome }
             if temperature <= 0 {
@@ -54,11 +57,33 @@ struct ConstrainedProposal {
             let isAllowed = { (token: Int) in constraint.allows(TokenID(token), after: state) }
             if temperature <= 0 { return greedyWalk(logits: logits, tempered: tempered, isAllowed: isAllowed) }
             let sampled = AdaptiveRejectionSampler(estimator: estimator).sample(tempered.probabilities, isAllowed: isAllowed, random: &random)
-            return Outcome(
-                token: sampled.token.map(TokenID.init), logWeight: log(sampled.weight), checks: sampled.tested.count,
-                tested: sampled.tested.map { MaskTrace.TestedToken(token: TokenID($0.token), probability: tempered.probabilities[$0.token], allowed: $0.allowed) },
-                allowedCount: nil)
+            let tested = sampled.tested.map { MaskTrace.TestedToken(token: TokenID($0.token), probability: tempered.probabilities[$0.token], allowed: $0.allowed) }
+            guard let token = sampled.token else {
+                // Every token with mass was rejected; allowed ones may still exist below Double's range.
+                return underflowDraw(logits: logits, tempered: tempered, mask: constraint.mask(after: state), tested: tested,
+                                     checks: sampled.tested.count + logits.count, random: &random)
+            }
+            return Outcome(token: TokenID(token), logWeight: log(sampled.weight), checks: sampled.tested.count, tested: tested, allowedCount: nil)
         }
+    }
+
+    /// A draw when every allowed token's p_T is 0 in Double: at a low temperature an allowed
+    /// token 10 logits below the top has p_T = e^-1000. The constrained distribution is still
+    /// well defined, so it is computed relative to the best allowed logit a: w_i = e^((l_i - a)/T)
+    /// over the allowed tokens, and log Z = (a - l_max)/T + log Σ w_i + log p_T(top), exact in log
+    /// space. Nil only when the constraint allows no token at all.
+    private func underflowDraw(logits: [Float], tempered: Distribution, mask: TokenMask, tested: [MaskTrace.TestedToken], checks: Int,
+                               random: inout some UniformSource) -> Outcome {
+        let allowed = logits.indices.filter { mask.contains($0) && logits[$0] > -.infinity }
+        guard let best = allowed.map({ Double(logits[$0]) }).max(), let top = logits.max() else {
+            return Outcome(token: nil, logWeight: -.infinity, checks: checks, tested: tested, allowedCount: mask.allowedCount)
+        }
+        var weights = [Double](repeating: 0, count: logits.count)
+        for token in allowed { weights[token] = exp((Double(logits[token]) - best) / temperature) }
+        let relativeMass = allowed.reduce(0) { $0 + weights[$1] }
+        let logWeight = (best - Double(top)) / temperature + log(relativeMass) + log(tempered.probabilities.max() ?? 1)
+        let token = TokenID(random.draw(weights: weights).index)
+        return Outcome(token: token, logWeight: logWeight, checks: checks, tested: tested, allowedCount: mask.allowedCount)
     }
 
     /// The zero-temperature limit of the rejection walk: tokens in descending logit order.

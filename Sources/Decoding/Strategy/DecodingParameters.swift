@@ -18,7 +18,7 @@ public struct DecodingParameters: Sendable, Codable, Equatable {
         ParameterDescriptor(name: "top-p", summary: "keep the smallest set with mass ≥ p (1: off)", range: 0...1, step: 0.05),
         ParameterDescriptor(name: "min-p", summary: "keep tokens with p ≥ min-p · p_max (0: off)", range: 0...1, step: 0.01),
         ParameterDescriptor(name: "typical-p", summary: "locally typical sampling mass (1: off)", range: 0...1, step: 0.05),
-        ParameterDescriptor(name: "repeat-penalty", summary: "penalise tokens seen in the window (1: off)", range: 0...3, step: 0.05),
+        ParameterDescriptor(name: "repeat-penalty", summary: "penalise tokens seen in the window (1: off)", range: 0.05...3, step: 0.05),
         ParameterDescriptor(name: "frequency-penalty", summary: "subtract per occurrence in the window", range: -2...2, step: 0.1),
         ParameterDescriptor(name: "presence-penalty", summary: "subtract once if seen in the window", range: -2...2, step: 0.1),
         ParameterDescriptor(name: "penalty-window", summary: "tokens the penalties look back (-1: all)", range: -1...4096, step: 16),
