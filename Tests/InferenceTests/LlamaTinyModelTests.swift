@@ -65,6 +65,17 @@ import Testing
         #expect(model.committedCount == 3)
     }
 
+    /// A damaged weight (here a NaN in one layer's up projection) must stop evaluation with an
+    /// error naming the position, not hand NaN logits to the samplers.
+    @Test func nonFiniteLogitsAreAnError() throws {
+        var writer = Self.writer()
+        let index = try #require(writer.tensors.firstIndex { $0.name == "blk.1.ffn_up.weight" })
+        for byte in 0..<4 { writer.tensors[index].data[byte] = UInt8(truncatingIfNeeded: Float.nan.bitPattern >> (8 * byte)) }
+        let model = try LlamaModel(gguf: Self.open(writer, name: "nan"), vocabulary: LlamaTestVocabulary(count: Self.vocab), threads: 1)
+        #expect(throws: ModelError.nonFiniteLogits(position: 2)) { try model.evaluateAndCommit([3, 7, 11], rows: .last) }
+        #expect(model.committedCount == 0)
+    }
+
     @Test func usesASeparateOutputHeadWhenPresent() throws {
         let tied = try LlamaModel(gguf: Self.open(Self.writer(), name: "tied"), vocabulary: LlamaTestVocabulary(count: Self.vocab), threads: 1)
         let separate = try LlamaModel(gguf: Self.open(Self.writer(separateOutput: true), name: "separate"), vocabulary: LlamaTestVocabulary(count: Self.vocab), threads: 1)

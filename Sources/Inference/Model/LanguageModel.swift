@@ -84,9 +84,13 @@ public enum ModelError: Error, Equatable, CustomStringConvertible, Sendable {
     case contextFull(limit: Int)
     case invalidToken(TokenID, vocabularySize: Int)
     case invalidBatch(String)
+    /// The forward pass produced NaN or ∞: the weights are damaged.
+    case nonFiniteLogits(position: Int)
 
     public var description: String {
         switch self {
+        case .nonFiniteLogits(let position):
+            "the model produced a non-finite logit (NaN or ∞) at position \(position): its weights are probably damaged"
         case .contextFull(let limit): "context is full (\(limit) tokens)"
         case .invalidToken(let t, let n): "token id \(t) is outside the vocabulary (0..<\(n))"
         case .invalidBatch(let why): "invalid batch: \(why)"

@@ -145,6 +145,11 @@ public final class LlamaModel: LanguageModel {
                 }
             }
         }
+        // Damaged weights give NaN or ∞; every number shown downstream would be meaningless.
+        if let bad = logits.firstIndex(where: { !$0.isFinite }) {
+            pending = nil
+            throw ModelError.nonFiniteLogits(position: tokens[outputRows[bad / vocabularySize]].position)
+        }
         pending = (tokens, (0..<layerCount).map { layers.contains($0) })
         return (Logits(vocabularySize: vocabularySize, batchRows: outputRows, values: logits), readouts)
     }
