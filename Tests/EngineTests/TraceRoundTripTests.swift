@@ -92,4 +92,15 @@ struct TraceRoundTripTests {
         out += holdback.flush()
         #expect(out == text)
     }
+
+    /// Generation can stop inside a character (the token limit falls between its bytes): the
+    /// output still ends in valid UTF-8.
+    @Test(arguments: [[0xF0, 0x9F], [0xE2], [0x61, 0xF0, 0x9F, 0x98]] as [[UInt8]])
+    func anUnfinishedCharacterEndsAsReplacement(bytes: [UInt8]) throws {
+        var holdback = UTF8Holdback()
+        let out = holdback.push(bytes) + holdback.flush()
+        let text = try #require(String(validating: out, as: UTF8.self))
+        #expect(text.hasSuffix("\u{FFFD}"))
+        #expect(text.unicodeScalars.count == (bytes.first == 0x61 ? 2 : 1))
+    }
 }

@@ -14,11 +14,14 @@ public struct UTF8Holdback: Sendable {
         return ready
     }
 
-    /// Whatever is left at the end of the stream (an incomplete character is written as is).
+    /// Whatever is left at the end of the stream: a character the stream ended inside (the
+    /// generation stopped mid-character) becomes U+FFFD, as a UTF-8 decoder would show it.
     public mutating func flush() -> [UInt8] {
         defer { pending = [] }
-        return pending
+        return pending.isEmpty ? [] : Self.replacementCharacter
     }
+
+    private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
 
     /// Length of the longest prefix that does not end inside a multi-byte sequence.
     private func completeLength(_ bytes: [UInt8]) -> Int {

@@ -65,6 +65,10 @@ enum GenerateCommand: Command {
         let tokenizer = loaded.tokenizer
         let modelPath = loaded.path
         let prompt = try PromptEncoding.tokens(for: promptText, chat: chat, tokenizer: tokenizer)
+        // Nothing could be generated: say so instead of finishing "context full" with no output.
+        guard prompt.count < loaded.model.contextLength else {
+            throw PromptTooLong(tokens: prompt.count, contextLength: loaded.model.contextLength)
+        }
         let configuration = RunConfiguration(
             strategy: strategy, parameters: parameters, seed: seed, prompt: prompt,
             maxNewTokens: predict < 0 ? loaded.model.contextLength : predict)
@@ -104,6 +108,14 @@ enum GenerateCommand: Command {
         let reason = try outcome.get()
         FileHandle.standardError.write(Data(summary(stats, promptCount: prompt.count, reason: reason, strategy: strategy, seed: seed).utf8))
         return 0
+    }
+
+    struct PromptTooLong: Error, CustomStringConvertible {
+        var tokens: Int
+        var contextLength: Int
+        var description: String {
+            "the prompt is \(tokens) tokens long and the model's context holds \(contextLength): no room to generate; shorten the prompt"
+        }
     }
 
     struct EngineFailure: Error, CustomStringConvertible {

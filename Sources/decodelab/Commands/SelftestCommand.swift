@@ -32,14 +32,15 @@ enum SelftestCommand: Command {
         let parsed = try Arguments(arguments, valued: [["--samples"], ["--strategy"]], switches: [["--json"]])
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         let samples = try parsed.int("--samples", in: 1...100_000_000) ?? defaultSamples
-        let names = parsed.string("--strategy").map { $0.split(separator: ",").map(String.init) }
+        let names = parsed.string("--strategy").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         for name in names ?? [] where !LosslessnessSuite.strategies.contains(where: { $0.name == name }) {
             let known = LosslessnessSuite.strategies.map(\.name).joined(separator: ", ")
             throw CommandLineError.invalidValue(flag: "--strategy", value: name, expected: "a lossless strategy (\(known))")
         }
         let json = parsed.has("--json")
         let checks = LosslessnessSuite.checks(samples: samples, strategies: names)
-        let widths = (checks.map(\.strategy.count).max() ?? 0, checks.map(\.configuration.count).max() ?? 0)
+        let widths = (max("strategy".count, checks.map(\.strategy.count).max() ?? 0),
+                      max("configuration".count, checks.map(\.configuration.count).max() ?? 0))
         if !json { print(header(widths)) }
         var results: [LosslessnessResult] = []
         for check in checks {
