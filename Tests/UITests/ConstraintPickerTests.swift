@@ -50,6 +50,16 @@ import UI
         #expect(App.update(&state, .key(.enter)) == [.loadConstraint("/yes|no/", thenStrategy: nil)])
     }
 
+    /// Typing a path straight away (no Enter on "type a file path" first) starts the field with
+    /// that key: `q` is the path's first letter, not quit.
+    @Test func typingInTheListStartsThePath() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.character("c")))
+        for c in "queries.gbnf" { _ = App.update(&state, .key(.character(c))) }
+        #expect(!state.quitting)
+        #expect(App.update(&state, .key(.enter)) == [.loadConstraint("queries.gbnf", thenStrategy: nil)])
+    }
+
     @Test func escapeLeavesTypingThenThePicker() async throws {
         var state = try await state()
         _ = App.update(&state, .key(.character("c")))

@@ -6,8 +6,10 @@ import UI
         var buffer = ScreenBuffer(size: Size(width: 8, height: 2))
         let used = buffer.put("decoding", x: 3, y: 0, style: .plain)
         #expect(used == 5)
-        #expect(buffer.line(0) == "   decod")
-        #expect(buffer.text == "   decod\n")
+        #expect(buffer.line(0) == "   deco…", "cut text says so")
+        #expect(buffer.text == "   deco…\n")
+        #expect(buffer.put("fits", x: 4, y: 1, style: .plain) == 4)
+        #expect(buffer.line(1) == "    fits", "text that fits exactly is not marked")
     }
 
     @Test func wideGlyphTakesTwoCellsWithAContinuation() {
@@ -21,11 +23,11 @@ import UI
 
     @Test func wideGlyphThatDoesNotFitIsNotHalfDrawn() {
         var buffer = ScreenBuffer(size: Size(width: 3, height: 1))
-        #expect(buffer.put("a漢字", x: 0, y: 0, style: .plain) == 3)
-        #expect(buffer.line(0) == "a漢")
+        #expect(buffer.put("a漢字", x: 0, y: 0, style: .plain) == 2)
+        #expect(buffer.line(0) == "a… ", "no room for 漢 and the ellipsis")
         var edge = ScreenBuffer(size: Size(width: 3, height: 1))
-        #expect(edge.put("ab漢", x: 0, y: 0, style: .plain) == 2)
-        #expect(edge.line(0) == "ab ")
+        #expect(edge.put("ab漢", x: 0, y: 0, style: .plain) == 3)
+        #expect(edge.line(0) == "ab…")
     }
 
     @Test func overwritingEitherHalfOfAWideGlyphBlanksTheOtherHalf() {
@@ -63,6 +65,6 @@ import UI
         let clip = Rect(x: 2, y: 1, width: 3, height: 1)
         buffer.put("abcdef", x: 2, y: 1, style: .plain, clip: clip)
         buffer.put("zz", x: 2, y: 2, style: .plain, clip: clip)
-        #expect(buffer.text == "\n  abc\n")
+        #expect(buffer.text == "\n  ab…\n")
     }
 }

@@ -94,6 +94,21 @@ import UI
         #expect(state.tokens.isEmpty && state.steps.isEmpty && state.cursor == nil)
     }
 
+    /// A held key sends many changes; the engine answers each with a `started` that can arrive
+    /// after later presses. Those must not undo the presses (the header once drifted back).
+    @Test func aLateStartedEventKeepsTheKeysChanges() async throws {
+        var state = try await state()
+        let before = state.configuration
+        for _ in 0..<3 { _ = App.update(&state, .key(.character("T"))) }
+        var stale = before
+        stale.prompt = ToyRun.prompt([" the", " dog"])
+        _ = App.update(&state, .engine(.started(stale)))
+        #expect(abs(state.configuration.parameters.sampler.temperature - (before.parameters.sampler.temperature + 0.3)) < 1e-9)
+        #expect(state.configuration.prompt == stale.prompt, "the prompt's tokens come from the engine")
+        _ = App.update(&state, .configurationRefused(before))
+        #expect(state.configuration == before, "a refused change shows what really runs")
+    }
+
     @Test func overlaysDoNotStopEngineEvents() async throws {
         var state = try await state()
         let before = state.tokens.count

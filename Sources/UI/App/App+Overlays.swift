@@ -45,15 +45,16 @@ extension App {
         return []
     }
 
-    /// ↑↓ (k j) move, Enter chooses, `/` starts typing a regex, Esc closes.
+    /// ↑↓ (k j) move, Enter chooses, Esc closes; any other printable key starts typing a path
+    /// or `/regex/` with that character (`q` included: a path like `queries.gbnf` must not quit).
     private static func constraintListKey(_ key: Key, picker: inout ConstraintPicker, in state: inout AppState) -> [AppCommand] {
         switch key {
         case .up, .character("k"): picker.move(by: -1)
         case .down, .character("j"): picker.move(by: 1)
         case .pageUp: picker.move(by: -10)
         case .pageDown: picker.move(by: 10)
-        case .character("/"): picker.typed = "/"
-        case .control("c"), .character("q"): return perform(.quit, in: &state)
+        case .character(let c) where !c.isWhitespace: picker.typed = String(c)
+        case .control("c"): return perform(.quit, in: &state)
         case .escape: state.overlay = nil
         case .enter:
             switch picker.choice {

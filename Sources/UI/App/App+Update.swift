@@ -41,6 +41,10 @@ extension App {
             if let strategy { state.configuration.strategy = strategy }
             announce(constraint, in: &state)
             return []
+        case .configurationRefused(let running):
+            state.configuration = running
+            state.dirty = true
+            return []
         case .verifyCostMeasured(let cost):
             state.verifyCost = .measured(cost)
             state.dirty = true
@@ -58,7 +62,11 @@ extension App {
     static func apply(_ event: EngineEvent, to state: inout AppState) {
         switch event {
         case .started(let configuration):
-            state.configuration = configuration
+            // Strategy, parameters and seed are what the keys last asked for: the `started` of
+            // an earlier key press can arrive after later ones and must not undo them (a held
+            // key once drifted back). The prompt's tokens come from the engine.
+            state.configuration.prompt = configuration.prompt
+            state.configuration.maxNewTokens = configuration.maxNewTokens
             state.steps.removeAll(keepingCapacity: true)
             state.tokens.removeAll(keepingCapacity: true)
             state.stats = EngineStats()

@@ -15,6 +15,8 @@ public enum Msg: Sendable {
     case themeLoaded(Theme)
     /// The engine took the constraint (nil: none), and switched to `strategy` if one was waiting.
     case constraintLoaded(ConstraintSpec?, strategy: String?)
+    /// The engine refused a change the keys asked for; this is the configuration it runs.
+    case configurationRefused(RunConfiguration)
     /// The engine measured the verify cost the cost panel needs (`AppCommand.measureVerifyCost`).
     case verifyCostMeasured(VerifyCost)
     case verifyCostFailed(String)

@@ -90,7 +90,7 @@ public final class AppRunner {
         case .loadTheme(let offset):
             let names = services.themes.names
             guard !names.isEmpty else {
-                send.yield(.notice("no theme files found", isError: true))
+                send.yield(.notice("no theme files found: no Themes folder beside the executable or here; set DECODELAB_THEMES", isError: true))
                 return
             }
             let current = names.firstIndex(of: state.theme.name) ?? -1
@@ -165,6 +165,7 @@ public final class AppRunner {
                     try await comparison.follow(command, primary: engine, wasFinished: wasFinished)
                 } catch {
                     send.yield(.notice("\(error)", isError: true))
+                    if command.replays { send.yield(.configurationRefused(await engine.configuration)) }
                 }
             }
         }

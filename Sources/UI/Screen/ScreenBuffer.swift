@@ -33,18 +33,25 @@ public struct ScreenBuffer: Equatable, Sendable {
         return width
     }
 
-    /// Writes text from (x, y) without wrapping, stopping at `maxWidth` cells or the clip edge;
-    /// returns the cells used.
+    /// Writes text from (x, y) without wrapping, within `maxWidth` cells and the clip edge;
+    /// returns the cells used. Text that does not fit ends in "…" at the edge: a cut line must
+    /// say so, and a number cut short ("0.37" of 0.378) must not read as another number.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int = .max, clip: Rect? = nil) -> Int {
+        let area = clip ?? size.bounds
+        let room = min(maxWidth, min(area.maxX, size.width) - x)
+        guard room > 0 else { return 0 }
+        let isCut = CellWidth.of(text) > room
+        let limit = isCut ? room - 1 : room
         var used = 0
         for character in text {
             let width = CellWidth.of(character)
-            if used + width > maxWidth { break }
+            if used + width > limit { break }
             let written = put(character, x: x + used, y: y, style: style, clip: clip)
             if written == 0 && width > 0 { break }
             used += written
         }
+        if isCut { used += put("…", x: x + used, y: y, style: style, clip: clip) }
         return used
     }
 

@@ -9,7 +9,7 @@ public enum ThemeError: Error, Equatable, CustomStringConvertible, Sendable {
     public var description: String {
         switch self {
         case .notFound(let name, let searched):
-            "no theme '\(name)' (looked for \(name).json in \(searched.isEmpty ? "no Themes folder" : searched.joined(separator: ", ")))"
+            "no theme '\(name)' (looked for \(name).json in \(searched.isEmpty ? "no Themes folder: none beside the executable, its parent folders or the working directory; set DECODELAB_THEMES to one" : searched.joined(separator: ", ")))"
         case .malformed(let source, let reason): "\(source): \(reason)"
         case .unknownRole(let source, let role): "\(source): unknown style role '\(role)' (known: \(ThemeRole.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .unknownPaletteColor(let source, let name): "\(source): '@\(name)' is not in the palette"
