@@ -58,11 +58,13 @@ struct JSONSchemaBenchTests {
         lines.append("  total            \(total.compiled)/\(total.compiledLenient)/\(total.schemas)\tvalid \(total.validAccepted)/\(total.valid)\tinvalid \(total.invalidRejected)/\(total.invalid)")
         print(lines.joined(separator: "\n"))
         // The sample holds 200 of the 300 listed schemas (see SOURCE_AND_LICENSE.txt); the
-        // floors are what this converter reached when the test was written.
+        // floors are what this converter reached when the test was written, lowered once on
+        // purpose: schemas with `patternProperties` the grammar cannot enforce, unsatisfiable
+        // parts or integer bounds beyond 2^53 are refused in strict mode now (12 schemas).
         #expect(total.schemas == 200)
-        #expect(total.compiled >= 167)
+        #expect(total.compiled >= 155)
         #expect(total.compiledLenient >= 200)
-        #expect(total.validAccepted >= 211)
-        #expect(total.invalidRejected >= 425)
+        #expect(total.validAccepted >= 202)
+        #expect(total.invalidRejected >= 406)
     }
 }

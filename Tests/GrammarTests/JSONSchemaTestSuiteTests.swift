@@ -54,10 +54,13 @@ struct JSONSchemaTestSuiteTests {
         return lines.joined(separator: "\n")
     }
 
-    /// Pass counts reached when this test was written; a drop is a regression.
+    /// Pass counts reached when this test was written; a drop is a regression. Lowered once on
+    /// purpose: `patternProperties` the grammar cannot enforce, and the suite's empty `enum`,
+    /// are refused now (they converted before while accepting invalid instances, or matching
+    /// nothing without a word).
     static let floors: [String: (converted: Int, passed: Int)] = [
-        "draft2020-12": (converted: 169, passed: 568),
-        "draft7": (converted: 166, passed: 539),
+        "draft2020-12": (converted: 162, passed: 543),
+        "draft7": (converted: 159, passed: 520),
     ]
 
     @Test(arguments: ["draft2020-12", "draft7"])

@@ -12,8 +12,8 @@ extension JSONSchemaCompiler {
             prefix = []
             rest = schema["items"] ?? .bool(true)
         }
-        let minItems = schema["minItems"]?.numberValue.map { max(Int($0), 0) } ?? 0
-        let maxItems = schema["maxItems"]?.numberValue.map { max(Int($0), 0) }
+        let minItems = count("minItems", in: schema) ?? 0
+        let maxItems = count("maxItems", in: schema)
         if let maxItems, minItems > maxItems { return .choice([]) }
         var elements: [GrammarExpression] = []
         for (index, item) in prefix.enumerated() where index < (maxItems ?? prefix.count) {
@@ -43,29 +43,31 @@ extension JSONSchemaCompiler {
     }
 
     mutating func object(_ schema: JSONValue, at path: String) throws(GrammarError) -> GrammarExpression {
-        let required = Set((schema["required"]?.elements ?? []).compactMap(\.stringValue))
-        var declared = schema["properties"]?.members ?? []
-        for name in (schema["required"]?.elements ?? []).compactMap(\.stringValue) where !declared.contains(where: { $0.key == name }) {
-            declared.append((name, .bool(true)))
-        }
-        var extras: [GrammarExpression] = []
-        for (pattern, value) in schema["patternProperties"]?.members ?? [] {
-            let key = jsonEncoded(regex: pattern, search: true, at: "\(path)/patternProperties")
-            extras.append(.sequence([.literal("\""), key, .literal("\""), colon, try subschema(value, at: "\(path)/patternProperties/\(pattern)")]))
-        }
+        let requiredNames = (schema["required"]?.elements ?? []).compactMap(\.stringValue)
+        var names = (schema["properties"]?.members ?? []).map(\.key)
+        for name in requiredNames where !names.contains(name) { names.append(name) }
+        let patterns = PropertyPattern.all(in: schema, at: path)
         let additional = schema["additionalProperties"] ?? .bool(true)
-        if additional != .bool(false) {
-            let key: GrammarExpression = declared.isEmpty ? common("json-string")
-                : .sequence([.literal("\""), stringContent(excluding: declared.map(\.key)), .literal("\"")])
-            extras.append(.sequence([key, colon, try subschema(additional, at: "\(path)/additionalProperties")]))
+        reportInexactPatterns(patterns, additional: additional, declared: names, at: path)
+        let undeclaredKey: GrammarExpression = names.isEmpty ? common("json-string")
+            : .sequence([.literal("\""), stringContent(excluding: names), .literal("\"")])
+        var extras: [GrammarExpression] = []
+        for pattern in keyedPatterns(patterns) {
+            let key = jsonEncoded(regex: pattern.pattern, search: true, at: "\(path)/patternProperties")
+            extras.append(.sequence([.literal("\""), key, .literal("\""), colon, try subschema(pattern.schema, at: pattern.path)]))
+        }
+        if let everyName = patterns.first(where: \.matchesEveryName) {
+            extras.append(.sequence([undeclaredKey, colon, try subschema(everyName.schema, at: everyName.path)]))
+        } else if additional != .bool(false) {
+            extras.append(.sequence([undeclaredKey, colon, try subschema(additional, at: "\(path)/additionalProperties")]))
         }
         let extra: GrammarExpression? = extras.isEmpty ? nil : (extras.count == 1 ? extras[0] : .choice(extras))
-        let minProperties = schema["minProperties"]?.numberValue.map { max(Int($0), 0) }
-        let maxProperties = schema["maxProperties"]?.numberValue.map { max(Int($0), 0) }
-        if !declared.isEmpty, minProperties != nil || maxProperties != nil {
+        let minProperties = count("minProperties", in: schema)
+        let maxProperties = count("maxProperties", in: schema)
+        if !names.isEmpty, minProperties != nil || maxProperties != nil {
             report("minProperties/maxProperties together with properties or required at \(path)")
         }
-        let countBounds = declared.isEmpty ? (minProperties ?? 0, maxProperties) : (0, nil)
+        let countBounds = names.isEmpty ? (minProperties ?? 0, maxProperties) : (0, nil)
         if let maximum = countBounds.1, countBounds.0 > maximum { return .choice([]) }
 
         // Two rules per position: members from i on when nothing was written yet ("first") or
@@ -85,13 +87,13 @@ extension JSONSchemaCompiler {
             } else if first, countBounds.0 > 0 {
                 tail = .choice([])
             }
-            rules.append((name(declared.count, first), tail))
+            rules.append((name(names.count, first), tail))
         }
-        for (index, property) in declared.enumerated().reversed() {
-            let value = try subschema(property.value, at: "\(path)/properties/\(property.key)")
+        for (index, property) in names.enumerated().reversed() {
+            let value = try memberValue(property, in: schema, patterns: patterns, at: path)
             for first in [true, false] {
-                let member = GrammarExpression.sequence((first ? [] : [comma]) + [.literal(JSONValue.string(property.key).compactText), colon, value, .rule(name(index + 1, false))])
-                let body = required.contains(property.key) ? member : .choice([member, .rule(name(index + 1, first))])
+                let member = GrammarExpression.sequence((first ? [] : [comma]) + [.literal(JSONValue.string(property).compactText), colon, value, .rule(name(index + 1, false))])
+                let body = requiredNames.contains(property) ? member : .choice([member, .rule(name(index + 1, first))])
                 rules.append((name(index, first), body))
             }
         }

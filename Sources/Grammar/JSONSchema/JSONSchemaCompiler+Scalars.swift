@@ -1,7 +1,4 @@
 extension JSONSchemaCompiler {
-    /// Bounds beyond this are treated as absent (no generated number gets that long).
-    static let boundLimit = 1e15
-
     /// Draft 4 wrote exclusive bounds as booleans beside minimum/maximum; read them as draft 6+.
     static func modernBounds(_ schema: JSONValue) -> JSONValue {
         guard var members = schema.members else { return schema }
@@ -15,30 +12,47 @@ extension JSONSchemaCompiler {
         return .object(members)
     }
 
-    mutating func integer(_ schema: JSONValue, at path: String) -> GrammarExpression {
-        let schema = Self.modernBounds(schema)
+    /// A bound's value, when it is one the grammar can write exactly (others are reported).
+    static func bound(_ keyword: String, in schema: JSONValue) -> Double? {
+        schema[keyword]?.numberValue.flatMap { isExactBound($0) ? $0 : nil }
+    }
+
+    /// The least and greatest integers the bounds allow (nil: unbounded on that side).
+    static func integerBounds(_ schema: JSONValue) -> (low: Int?, high: Int?) {
+        let schema = modernBounds(schema)
         var low: Int?, high: Int?
-        if let x = schema["minimum"]?.numberValue, abs(x) < Self.boundLimit { low = max(low ?? Int.min, Int(x.rounded(.up))) }
-        if let x = schema["exclusiveMinimum"]?.numberValue, abs(x) < Self.boundLimit { low = max(low ?? Int.min, Int(x.rounded(.down)) + 1) }
-        if let x = schema["maximum"]?.numberValue, abs(x) < Self.boundLimit { high = min(high ?? Int.max, Int(x.rounded(.down))) }
-        if let x = schema["exclusiveMaximum"]?.numberValue, abs(x) < Self.boundLimit { high = min(high ?? Int.max, Int(x.rounded(.up)) - 1) }
+        if let x = bound("minimum", in: schema) { low = max(low ?? Int.min, Int(x.rounded(.up))) }
+        if let x = bound("exclusiveMinimum", in: schema) { low = max(low ?? Int.min, Int(x.rounded(.down)) + 1) }
+        if let x = bound("maximum", in: schema) { high = min(high ?? Int.max, Int(x.rounded(.down))) }
+        if let x = bound("exclusiveMaximum", in: schema) { high = min(high ?? Int.max, Int(x.rounded(.up)) - 1) }
+        return (low, high)
+    }
+
+    mutating func integer(_ schema: JSONValue, at path: String) -> GrammarExpression {
+        let (low, high) = Self.integerBounds(schema)
         if low == nil, high == nil { return common("json-integer") }
         if let low, let high, low > high { return .choice([]) }
         return DecimalRange.integers(from: low, to: high)
     }
 
-    /// Numbers; with bounds they are written without an exponent, and bounds are exact.
-    mutating func number(_ schema: JSONValue, at path: String) -> GrammarExpression {
-        let schema = Self.modernBounds(schema)
+    /// The tightest lower and upper bounds for numbers, each possibly strict.
+    static func numberBounds(_ schema: JSONValue) -> (low: (value: Double, strict: Bool)?, high: (value: Double, strict: Bool)?) {
+        let schema = modernBounds(schema)
         var low: (value: Double, strict: Bool)?, high: (value: Double, strict: Bool)?
         for (keyword, strict, isLow) in [("minimum", false, true), ("exclusiveMinimum", true, true), ("maximum", false, false), ("exclusiveMaximum", true, false)] {
-            guard let x = schema[keyword]?.numberValue, abs(x) < Self.boundLimit else { continue }
+            guard let x = bound(keyword, in: schema) else { continue }
             if isLow {
                 if low.map({ x > $0.value || (x == $0.value && strict) }) ?? true { low = (x, strict) }
             } else {
                 if high.map({ x < $0.value || (x == $0.value && strict) }) ?? true { high = (x, strict) }
             }
         }
+        return (low, high)
+    }
+
+    /// Numbers; with bounds they are written without an exponent, and bounds are exact.
+    mutating func number(_ schema: JSONValue, at path: String) -> GrammarExpression {
+        let (low, high) = Self.numberBounds(schema)
         if low == nil, high == nil { return common("json-number") }
         guard let expression = DecimalRange.numbers(low: low, high: high) else {
             report("number bounds with fractions on the same integer part at \(path)")
@@ -48,8 +62,8 @@ extension JSONSchemaCompiler {
     }
 
     mutating func string(_ schema: JSONValue, at path: String) -> GrammarExpression {
-        let minLength = schema["minLength"]?.numberValue.map { max(Int($0), 0) }
-        let maxLength = schema["maxLength"]?.numberValue.map { max(Int($0), 0) }
+        let minLength = count("minLength", in: schema)
+        let maxLength = count("maxLength", in: schema)
         var content: GrammarExpression
         if let format = schema["format"]?.stringValue, let pattern = JSONSchemaKeywords.formats[format] {
             content = jsonEncoded(regex: pattern, search: false, at: path)

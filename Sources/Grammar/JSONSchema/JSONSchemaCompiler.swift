@@ -11,13 +11,15 @@ struct JSONSchemaCompiler {
     let options: JSONSchemaOptions
     let source: String
     private(set) var problems: [String] = []
+    /// Schemas written so that nothing satisfies them: errors, or warnings in lenient mode.
+    var contradictions: [String] = []
     var rules: [(name: String, body: GrammarExpression)] = []
     private var ruleForReference: [String: String] = [:]
     private var ruleForSubschema: [String: String] = [:]
     var definedCommonRules: Set<String> = []
     private var ruleCount = 0
     private var mergeDepth = 0
-    private let isDraft7: Bool
+    let isDraft7: Bool
 
     static let allTypes = ["null", "boolean", "object", "array", "string", "number"]
 
@@ -29,6 +31,7 @@ struct JSONSchemaCompiler {
     }
 
     mutating func compile() throws(GrammarError) -> GrammarDefinition {
+        try checkWritten(document, at: "#")
         let body = try schema(document, at: "#")
         // The value itself, without leading or trailing whitespace: the output is the instance.
         return GrammarDefinition(rules: [("root", body)] + rules)
@@ -51,6 +54,8 @@ struct JSONSchemaCompiler {
         case .object: break
         default: throw failure("the schema at \(path) is not an object or a boolean")
         }
+        // Also here, not only in `checkWritten`: references may point outside the schema tree.
+        try checkKeywordValues(value, at: path)
         let members = value.members ?? []
         for (key, _) in members where JSONSchemaKeywords.unsupported.contains(key) {
             report("\(key) at \(path)")
@@ -84,8 +89,7 @@ struct JSONSchemaCompiler {
         }
         let types = try typeSet(value, at: path)
         if let values = value["enum"]?.elements ?? value["const"].map({ [$0] }) {
-            let allowed = values.filter { types.contains($0.typeName) || ($0.typeName == "integer" && types.contains("number")) }
-            return .choice(allowed.map { .literal($0.compactText) })
+            return .choice(Self.allowedValues(values, types: types).map { .literal($0.compactText) })
         }
         var options: [GrammarExpression] = []
         for type in types {
@@ -130,7 +134,7 @@ struct JSONSchemaCompiler {
         return try schema(value, at: path)
     }
 
-    private func typeSet(_ value: JSONValue, at path: String) throws(GrammarError) -> [String] {
+    func typeSet(_ value: JSONValue, at path: String) throws(GrammarError) -> [String] {
         var types: [String]
         switch value["type"] {
         case nil: types = Self.allTypes
@@ -177,11 +181,12 @@ struct JSONSchemaCompiler {
     }
 
     /// A schema ready to merge: references resolved, `true` as `{}`; nil for `false`.
-    private mutating func inline(_ value: JSONValue, at path: String) throws(GrammarError) -> JSONValue? {
+    mutating func inline(_ value: JSONValue, at path: String) throws(GrammarError) -> JSONValue? {
         switch value {
         case .bool(true): return .object([])
         case .bool(false): return nil
-        default: break
+        case .object: try checkKeywordValues(value, at: path)
+        default: throw failure("the schema at \(path) is not an object or a boolean")
         }
         guard let target = value["$ref"]?.stringValue else { return value }
         mergeDepth += 1
