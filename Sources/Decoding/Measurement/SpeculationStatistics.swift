@@ -19,6 +19,9 @@ public struct SpeculationStatistics: Sendable, Equatable {
     public private(set) var reached: [Int] = []
     /// Rounds whose accepted path reached position d (index d − 1).
     public private(set) var acceptedAt: [Int] = []
+    /// How many rounds drafted each number of nodes: their verify passes had that many rows
+    /// plus one.
+    public private(set) var roundsByDraftSize: [Int: Int] = [:]
 
     public init() {}
 
@@ -36,6 +39,7 @@ public struct SpeculationStatistics: Sendable, Equatable {
         targetEvaluations += step.targetEvaluations
         draftEvaluations += step.draftEvaluations
         seconds += step.seconds
+        roundsByDraftSize[tree.nodes.count, default: 0] += 1
         var parent: Int? = nil
         for depth in 0...tree.acceptedPath.count {
             guard tree.nodes.contains(where: { $0.parent == parent }) else { break }

@@ -22,14 +22,23 @@ struct SpeculationCostPanel: Sendable {
             rows.line("\(verify) \(unmeasured)", style: theme[.muted], into: &buffer)
             return
         }
-        guard let cost = SpeculationCost(statistics: statistics, verifyCost: verifyCost, draftSize: draftSize) else {
-            rows.line("\(verify) \(verifyCost.ratio(draftSize + 1).map { Format.fixed($0, 2) } ?? "—") · no drafts yet", style: theme[.muted], into: &buffer)
+        guard draftSize > 0 else {
+            rows.line("no draft this round: a plain step", style: theme[.muted], into: &buffer)
             return
         }
-        rows.line("\(verify) \(Format.fixed(cost.verifyRatio, 2)) · draft c_d \(Format.fixed(cost.draftCost, 2)) T(1)/token", style: theme[.muted], into: &buffer)
+        guard let cost = SpeculationCost(statistics: statistics, verifyCost: verifyCost, draftSize: draftSize) else {
+            rows.line("\(verify) \(verifyCost.ratio(draftSize + 1).map { Format.fixed($0, 2) } ?? "—") · no rounds yet", style: theme[.muted], into: &buffer)
+            return
+        }
+        let (otherText, formula) = switch cost.otherWork {
+        case .perDraftedToken(let perToken):
+            ("drafting \(Format.fixed(perToken, 2)) T(1)/token", "\(draftSize)×\(Format.fixed(perToken, 2))")
+        case .perRound(let perRound):
+            ("other work \(Format.fixed(perRound, 2)) T(1)/round", Format.fixed(perRound, 2))
+        }
+        rows.line("\(verify) \(Format.fixed(cost.verifyRatio, 2)) · \(otherText)", style: theme[.muted], into: &buffer)
         let pays = mat > cost.breakEven
-        rows.line("break-even MAT \(Format.fixed(cost.breakEven, 2)) = \(Format.fixed(cost.verifyRatio, 2))+\(draftSize)×"
-                  + "\(Format.fixed(cost.draftCost, 2)): \(pays ? "pays" : "loses")",
+        rows.line("break-even MAT \(Format.fixed(cost.breakEven, 2)) = \(Format.fixed(cost.verifyRatio, 2))+\(formula): \(pays ? "pays" : "loses")",
                   style: theme[pays ? .draftAccepted : .draftRejected], into: &buffer)
     }
 
