@@ -66,5 +66,15 @@ import Testing
         let unknown = try decodelab(["selftest", "--strategy", "beam"])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.hasPrefix("decodelab: option --strategy: 'beam' is not a lossless strategy"))
+        let empty = try decodelab(["selftest", "--strategy", ""])
+        #expect(empty.status == 1, "an empty list checks nothing and must not pass")
+    }
+
+    /// pp/tg use fixed token ids: a prompt or sampler flag there would be ignored, so it is refused.
+    @Test(arguments: [["--chat"], ["--ignore-eos"], ["--temp", "0.5"], ["-n", "16"], ["-s", "3"]])
+    func strategyFlagsWithoutAStrategyAreRefused(_ flag: [String]) throws {
+        let run = try decodelab(["bench", "-r", "3"] + flag)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("--strategy NAME or --json-schema FILE") && run.stderr.contains("belongs to one of them"), "\(run.stderr)")
     }
 }

@@ -22,9 +22,13 @@ import Testing
     @Test(arguments: [["generate", "-p", "hi"], ["--toy"]])
     func mistakesAreNamedBeforeAnythingLoads(_ command: [String]) throws {
         let grammar = try temporaryFile("bad.gbnf", "root ::= \"a\" |\n  x y\n")
-        defer { try? FileManager.default.removeItem(atPath: grammar) }
+        let latin1 = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString)-latin1.gbnf").path
+        try Data(Array("root ::= \"".utf8) + [0xE9, 0x22]).write(to: URL(fileURLWithPath: latin1))
+        defer { for path in [grammar, latin1] { try? FileManager.default.removeItem(atPath: path) } }
         let cases: [([String], String)] = [
-            (["--json-schema", "/nonexistent/schema.json"], "option --json-schema: '/nonexistent/schema.json' is not a readable UTF-8 file"),
+            (["--json-schema", "/nonexistent/schema.json"], "option --json-schema: cannot read '/nonexistent/schema.json': there is no such file"),
+            (["--grammar-file", "samples"], "option --grammar-file: cannot read 'samples': it is a directory"),
+            (["--grammar-file", latin1], "option --grammar-file: cannot read '\(latin1)': it is not UTF-8 text (byte 0xE9 at offset 10)"),
             (["--grammar-file", grammar], "\(grammar):2:3: undefined rule 'x'"),
             (["--regex", "(ab"], "--regex:1:1: missing ')'"),
             (["--json-schema", "samples/schemas/person.json", "--regex", "a"], "--json-schema and --regex: give only one constraint"),

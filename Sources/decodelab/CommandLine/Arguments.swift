@@ -83,6 +83,7 @@ enum CommandLineError: Error, CustomStringConvertible {
     case unexpectedArgument(String)
     case missing(String)
     case unsupported(String)
+    case unreadableFile(flag: String, path: String, reason: String)
 
     var description: String {
         switch self {
@@ -93,6 +94,7 @@ enum CommandLineError: Error, CustomStringConvertible {
         case .unexpectedArgument(let argument): "unexpected argument '\(argument)'"
         case .missing(let what): "missing \(what)"
         case .unsupported(let why): why
+        case .unreadableFile(let flag, let path, let reason): "option \(flag): cannot read '\(path)': \(reason)"
         }
     }
 }

@@ -20,10 +20,10 @@ enum ConstraintFlags {
         }
         if let pattern = parsed.string("--regex") { return try ConstraintLoader.load(regex: pattern, origin: "--regex") }
         if let path = parsed.string("--grammar-file") {
-            return try load(ConstraintSpec(kind: .gbnf, source: try read(path, flag: "--grammar-file"), origin: path))
+            return try load(ConstraintSpec(kind: .gbnf, source: try UserFile.text(path, flag: "--grammar-file"), origin: path))
         }
         if let path = parsed.string("--json-schema") {
-            let spec = ConstraintSpec(kind: .jsonSchema, source: try read(path, flag: "--json-schema"), origin: path,
+            let spec = ConstraintSpec(kind: .jsonSchema, source: try UserFile.text(path, flag: "--json-schema"), origin: path,
                                       whitespace: try whitespace(parsed), lenient: parsed.has("--lenient"))
             return try load(spec)
         }
@@ -37,13 +37,6 @@ enum ConstraintFlags {
             throw CommandLineError.invalidValue(flag: "--whitespace", value: value, expected: "compact or flexible")
         }
         return whitespace
-    }
-
-    private static func read(_ path: String, flag: String) throws -> String {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CommandLineError.invalidValue(flag: flag, value: path, expected: "a readable UTF-8 file")
-        }
-        return text
     }
 
     /// Checks the constraint compiles; in lenient mode, says which keywords it ignores.

@@ -75,7 +75,10 @@ enum BenchCommand: Command {
         }
         if let strategy = parsed.string("--strategy") { return try await StrategyBench.run(parsed, strategy: strategy) }
         if parsed.string("--json-schema") != nil { return try await ConstraintBench.run(parsed) }
-        if let flag = ["--prompt-file", "--instance", "--passes"].first(where: { parsed.string($0) != nil }) {
+        // pp/tg time fixed token ids: a prompt, sampler or strategy flag would be silently ignored.
+        let decodingFlags = ["--prompt-file", "--instance", "--passes", "--n-predict", "--seed", "--whitespace"]
+            + StrategyParameterFlags.valued.compactMap(\.last)
+        if let flag = decodingFlags.first(where: { parsed.string($0) != nil }) ?? ["--chat", "--ignore-eos", "--lenient"].first(where: parsed.has) {
             throw CommandLineError.missing("--strategy NAME or --json-schema FILE (\(flag) belongs to one of them)")
         }
         guard let path = DefaultModel.resolve(explicitPath: parsed.string("--model")) else {

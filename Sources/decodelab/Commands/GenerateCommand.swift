@@ -128,13 +128,7 @@ enum GenerateCommand: Command {
         case (let text?, nil):
             return text
         case (nil, let path?):
-            do {
-                // Like llama.cpp, one trailing newline of the file is not part of the prompt.
-                let text = try String(contentsOfFile: path, encoding: .utf8)
-                return text.hasSuffix("\n") ? String(text.dropLast()) : text
-            } catch {
-                throw CommandLineError.invalidValue(flag: "--file", value: path, expected: "a readable UTF-8 file")
-            }
+            return try UserFile.text(path, flag: "--file", dropFinalNewline: true)
         case (.some, .some):
             throw CommandLineError.unexpectedArgument("-f (give either -p or -f)")
         case (nil, nil):

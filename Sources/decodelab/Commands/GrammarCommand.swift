@@ -57,9 +57,9 @@ enum GrammarCommand: Command {
         let options = JSONSchemaOptions(whitespace: try ConstraintFlags.whitespace(parsed).jsonSchema, lenient: parsed.has("--lenient"))
         switch (parsed.string("--grammar-file"), parsed.string("--json-schema"), parsed.string("--regex")) {
         case (let file?, nil, nil):
-            return try Grammar(gbnf: try read(file, flag: "--grammar-file"), source: file)
+            return try Grammar(gbnf: try UserFile.text(file, flag: "--grammar-file"), source: file)
         case (nil, let file?, nil):
-            let conversion = try JSONSchemaConversion(schema: try read(file, flag: "--json-schema"), options: options, source: file)
+            let conversion = try JSONSchemaConversion(schema: try UserFile.text(file, flag: "--json-schema"), options: options, source: file)
             ConstraintFlags.warnIgnored(conversion, in: file)
             return try Grammar(conversion.definition, source: file)
         case (nil, nil, let pattern?):
@@ -71,19 +71,10 @@ enum GrammarCommand: Command {
         }
     }
 
-    private static func read(_ file: String, flag: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw CommandLineError.invalidValue(flag: flag, value: file, expected: "a readable file")
-        }
-        return String(decoding: data, as: UTF8.self)
-    }
-
     /// A text file's bytes without its final newline, which ends the file rather than the
     /// text (a compact JSON instance has none).
     static func readText(_ file: String, flag: String) throws -> [UInt8] {
-        var bytes = Array(try read(file, flag: flag).utf8)
-        if bytes.last == 10 { bytes.removeLast() }
-        return bytes
+        Array(try UserFile.text(file, flag: flag, dropFinalNewline: true).utf8)
     }
 
     private static func check(_ parsed: Arguments) throws -> Int32 {

@@ -23,11 +23,7 @@ enum StrategyBench {
 
     static func run(_ parsed: Arguments, strategy requested: String) async throws -> Int32 {
         guard let promptFile = parsed.string("--prompt-file") else { throw CommandLineError.missing("--prompt-file FILE (with --strategy)") }
-        guard let promptData = FileManager.default.contents(atPath: promptFile) else {
-            throw CommandLineError.invalidValue(flag: "--prompt-file", value: promptFile, expected: "a readable file")
-        }
-        var promptText = String(decoding: promptData, as: UTF8.self)
-        if promptText.hasSuffix("\n") { promptText.removeLast() }
+        let promptText = try UserFile.text(promptFile, flag: "--prompt-file", dropFinalNewline: true)
         let strategies = try names(requested)
         var parameters = DecodingParameters()
         try StrategyParameterFlags.apply(parsed, to: &parameters)

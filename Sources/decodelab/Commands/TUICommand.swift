@@ -150,10 +150,7 @@ enum TUICommand: Command {
         static func open(_ parsed: Arguments, scenario: Scenario?) async throws -> (Session, any LanguageModel) {
             var prompt = parsed.string("--prompt") ?? scenario?.prompt
             if let file = parsed.string("--file") {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw CommandLineError.invalidValue(flag: "--file", value: file, expected: "a readable UTF-8 text file")
-                }
-                prompt = text.hasSuffix("\n") ? String(text.dropLast()) : text
+                prompt = try UserFile.text(file, flag: "--file", dropFinalNewline: true)
             }
             if parsed.has("--toy") {
                 let session = Session(

@@ -72,11 +72,7 @@ enum TokenizeCommand: Command {
         case (let prompt?, nil):
             return Array(prompt.utf8)
         case (nil, let file?):
-            do {
-                return Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-            } catch {
-                throw CommandLineError.invalidValue(flag: "--file", value: file, expected: "a readable file (\(error.localizedDescription))")
-            }
+            return try UserFile.bytes(file, flag: "--file")
         case (nil, nil):
             throw CommandLineError.missing("the text: -p TEXT or -f FILE")
         case (_?, _?):
