@@ -64,6 +64,7 @@ import Testing
         let fetcher = fetcher(in: folder)
         try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
         try Data(Self.model.prefix(10)).write(to: fetcher.destination)
+        expectFailure(fetcher, offline: true, "is damaged (10 bytes, expected 5000) and --offline forbids fetching it again")
         #expect(try fetcher.fetch(offline: false) == .fetched(fetcher.destination))
         #expect(try Data(contentsOf: fetcher.destination) == Data(Self.model))
     }

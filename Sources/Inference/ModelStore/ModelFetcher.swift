@@ -63,11 +63,11 @@ public struct ModelFetcher: Sendable {
     /// Makes sure the model is in `directory`, downloading it unless `offline`.
     public func fetch(offline: Bool) throws(ModelFetchError) -> Outcome {
         if FileManager.default.fileExists(atPath: destination.path) {
-            if let problem = verify(destination) {
-                progress("the cached model is damaged (\(problem)); fetching it again")
-            } else {
-                return .alreadyPresent(destination)
+            guard let problem = verify(destination) else { return .alreadyPresent(destination) }
+            guard !offline else {
+                throw ModelFetchError("the cached model \(destination.path) is damaged (\(problem)) and --offline forbids fetching it again; run `decodelab fetch-model` or pass -m FILE")
             }
+            progress("the cached model is damaged (\(problem)); fetching it again")
         }
         guard !offline else {
             throw ModelFetchError("the default model is not in \(directory.path) and --offline forbids downloading it; run `decodelab fetch-model` or pass -m FILE")
