@@ -56,7 +56,7 @@ public struct LookaheadStrategy: DecodingStrategy {
 
         var next = [TokenID?](repeating: nil, count: width)
         let round = self.round
-        var result = try round.run(builder.tree, keep: keep, drafter: "lookahead window \(width)×\(ngramSize - 1), pool \(candidates.count)", context: context) { row, raw in
+        var result = try round.run(builder.tree, keep: keep, drafter: "lookahead window \(width)×\(ngramSize - 1), \(candidates.count) pool n-gram\(candidates.count == 1 ? "" : "s") verified", context: context) { row, raw in
             for column in columnsByRow[row] ?? [] { next[column] = raw.argmax }
         }
 

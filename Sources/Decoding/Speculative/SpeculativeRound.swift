@@ -47,7 +47,13 @@ struct SpeculativeRound {
             entropies.append(result.final.entropy)
         }
         let verifier: any DraftVerifier = chain.settings.isGreedy ? GreedyVerifier() : samplingVerifier
-        let outcome = verifier.verify(tree, targets: targets, uniforms: &context.random)
+        var outcome = verifier.verify(tree, targets: targets, uniforms: &context.random)
+        // Nothing follows an end-of-generation token: drafts the target would accept after one
+        // are not text, and the screen must not show them as accepted.
+        if let end = outcome.acceptedPath.firstIndex(where: { context.vocabulary.isEndOfGeneration(tree.nodes[$0].token) }) {
+            for node in outcome.acceptedPath[(end + 1)...] { outcome.nodes[node].verdict = .untested }
+            outcome.acceptedPath = Array(outcome.acceptedPath[...end])
+        }
         try context.model.commit(path: Array(pending.indices) + outcome.acceptedPath.map { $0 + pending.count })
 
         let traced = tracedTokens(outcome, tree: tree, entropies: entropies, context: context)
