@@ -88,7 +88,8 @@ public final class NCursesTerminal: Display {
         for index in frame.changedIndices(since: previous) {
             let content = frame.cells[index]
             if content.isContinuation { continue }
-            // A spacing character plus at most four combining marks, NUL-terminated.
+            // A spacing character plus at most four combining marks (CCHARW_MAX), NUL-terminated:
+            // ScreenBuffer stores every cluster in a form that fits and draws predictably.
             var wide = content.symbol.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
             wide.append(0)
             _ = setcchar(&cell, wide, colors.attributes(for: content.style), colors.pair(for: content.style), nil)

@@ -11,12 +11,10 @@ public enum CellWidth {
         return 1
     }
 
-    /// Width of a grapheme cluster as the terminal draws it: its first scalar's width
-    /// (following scalars are combining marks drawn on top). Unprintable clusters count as 1
-    /// because `Printable` replaces them with one visible glyph before drawing.
+    /// Width of a grapheme cluster as the terminal draws it: the width of what is really
+    /// drawn for it (`ClusterStandIn`), whose scalars after each base are combining marks.
     public static func of(_ character: Character) -> Int {
-        guard let first = character.unicodeScalars.first else { return 0 }
-        return of(first) ?? 1
+        ClusterStandIn.drawn(character).unicodeScalars.reduce(0) { $0 + (of($1) ?? 1) }
     }
 
     public static func of(_ text: String) -> Int {

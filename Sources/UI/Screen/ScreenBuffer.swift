@@ -17,18 +17,30 @@ public struct ScreenBuffer: Equatable, Sendable {
         x >= 0 && y >= 0 && x < size.width && y < size.height
     }
 
-    /// Writes one grapheme at (x, y); a wide glyph also claims the next cell. Writing over
-    /// either half of an existing wide glyph blanks its other half, so no half-glyph survives.
-    /// Returns the number of cells used (0 when it does not fit).
+    /// Writes one grapheme at (x, y) as the terminal will draw it (`ClusterStandIn`: a flag
+    /// becomes two letters, an emoji sequence its first emoji); a wide glyph also claims the
+    /// next cell. Writing over either half of an existing wide glyph blanks its other half, so
+    /// no half-glyph survives. Returns the number of cells used (0 when it does not fit).
     @discardableResult
     public mutating func put(_ character: Character, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
         let area = clip ?? size.bounds
         let width = CellWidth.of(character)
         guard width > 0, contains(x: x, y: y), x >= area.x, y >= area.y, y < area.maxY, x + width <= area.maxX,
               x + width <= size.width else { return 0 }
+        var cellX = x
+        for piece in ClusterStandIn.drawn(character) {
+            cellX += place(piece, x: cellX, y: y, style: style)
+        }
+        return width
+    }
+
+    /// Stores a cluster that is its own stand-in, and a continuation after a wide one.
+    private mutating func place(_ piece: Character, x: Int, y: Int, style: Style) -> Int {
+        let width = CellWidth.of(piece)
+        guard width > 0 else { return 0 }
         release(x: x, y: y)
         if width == 2 { release(x: x + 1, y: y) }
-        cells[y * size.width + x] = Cell(symbol: String(character), style: style)
+        cells[y * size.width + x] = Cell(symbol: String(piece), style: style)
         if width == 2 { cells[y * size.width + x + 1] = Cell(symbol: "", style: style) }
         return width
     }
