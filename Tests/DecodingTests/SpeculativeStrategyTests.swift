@@ -122,6 +122,21 @@ import Inference
         try Self.checkTargetLaw(name: SpeculativeTreeStrategy.descriptor.name, parameters: parameters)
     }
 
+    /// The tree's label says how siblings were drawn in words, never a code name.
+    @Test(arguments: [(0, 0, "siblings drawn independently"), (1, 0, "siblings drawn without replacement"), (1, 1, "siblings judged by K-SEQ")])
+    func treeLabelNamesTheSiblingRule(withoutReplacement: Int, kSequence: Int, phrase: String) throws {
+        var parameters = Self.samplingParameters
+        parameters.set(SpeculativeParameters.siblingsWithoutReplacement.name, to: Double(withoutReplacement))
+        parameters.set(SpeculativeParameters.kSequence.name, to: Double(kSequence))
+        var strategy = try StrategyCatalog.make(SpeculativeTreeStrategy.descriptor.name, parameters: parameters)
+        let run = try decode(&strategy, model: ToyModel(seed: 2, contextLength: 128), prompt: [1, 3, 6], maxNewTokens: 4)
+        guard case .draftTree(let tree)? = run.steps.first?.payload else {
+            Issue.record("the tree strategy traces its draft tree")
+            return
+        }
+        #expect(tree.drafter.hasSuffix(phrase), "\(tree.drafter)")
+    }
+
     /// The chain drafters whose length adapts by default, with a fixed length.
     @Test(arguments: [SpeculativeLookupStrategy.descriptor.name, SpeculativeEarlyExitStrategy.descriptor.name])
     func fixedDraftLengthKeepsTheTargetDistribution(name: String) throws {

@@ -44,7 +44,10 @@ import UI
         #expect(App.update(&state, .key(.character("]"))) == [.setParameter("top-k", 45)])
         state.configuration.parameters.sampler.topP = 1
         #expect(App.update(&state, .key(.character("P"))).isEmpty)
-        #expect(state.notice?.text.contains("maximum") == true)
+        #expect(state.notice?.text == "top-p is at its maximum 1.00")
+        state.configuration.parameters.sampler.topK = 0
+        #expect(App.update(&state, .key(.character("["))).isEmpty)
+        #expect(state.notice?.text == "top-k is at its minimum 0", "a whole-number parameter reads as one")
         state.configuration.strategy = "greedy"
         #expect(App.update(&state, .key(.character("t"))).isEmpty)
         #expect(state.notice?.text == "greedy has no temperature")

@@ -67,6 +67,45 @@ import UI
         #expect(Bar.text(.nan, width: 2) == "  ")
     }
 
+    @Test func countsAgreeWithTheirNouns() {
+        let beam = BeamTrace.Beam(tokens: [1], logProbability: -0.5, score: -0.5, finished: false)
+        #expect(render(.beams(BeamTrace(beams: [beam], candidatesScored: 1))).text.contains("1 beam · 1 candidate scored"))
+        #expect(render(.beams(BeamTrace(beams: [beam, beam], candidatesScored: 8))).text.contains("2 beams · 8 candidates scored"))
+        #expect(render(.beams(BeamTrace(beams: [beam], candidatesScored: 1))).text.contains("1 target pass"))
+    }
+
+    /// However many parts a narrow header drops, it never starts with a separator.
+    @Test func narrowHeaderHasNoLeadingSeparator() async throws {
+        let state = try await ToyRun.state(strategy: "speculative-tree", steps: 1, size: Size(width: 120, height: 40))
+        for width in 30...120 {
+            var buffer = ScreenBuffer(size: Size(width: width, height: 1))
+            HeaderBar(state: state).render(into: &buffer, area: Rect(x: 0, y: 0, width: width, height: 1), theme: .monochrome)
+            let line = buffer.line(0)
+            #expect(line.trimmingPrefix(" ").first != "│", "width \(width): \(line)")
+            #expect(line.contains("[6] spec"), "the strategy is the last part to go")
+        }
+    }
+
+    /// The too-small notice is never cut where it is shown, down to 20×6, and at 10×3 its
+    /// short form is whole too.
+    @Test func tooSmallNoticeFitsWhole() {
+        for width in 20..<80 {
+            for height in 6..<24 {
+                let text = notice(width, height)
+                #expect(!text.contains("…") && text.contains("q to quit"), "\(width)×\(height):\n\(text)")
+            }
+        }
+        #expect(notice(20, 6) == "\n terminal too small\n  20×6, need 80×24\n    enlarge it,\n    or q to quit\n")
+        #expect(notice(10, 3) == "too small\nneed 80×24\n q quits")
+    }
+
+    private func notice(_ width: Int, _ height: Int) -> String {
+        let size = Size(width: width, height: height)
+        var buffer = ScreenBuffer(size: size)
+        TooSmallNotice(size: size).render(into: &buffer, area: size.bounds, theme: .monochrome)
+        return buffer.text
+    }
+
     @Test func panelDrawsTitleAndBadge() {
         var buffer = ScreenBuffer(size: Size(width: 24, height: 3))
         Panel(title: "Text", focused: true, badge: "7").render(into: &buffer, area: Rect(x: 0, y: 0, width: 24, height: 3), theme: .monochrome)

@@ -6,4 +6,12 @@ public enum SiblingDrawing: String, Sendable, Codable, CaseIterable {
     /// Without replacement (RSD: Gumbel-top-k): sibling j comes from q with the tokens of
     /// siblings 1..j-1 removed and renormalised.
     case withoutReplacement
+
+    /// How a reader is told, in the drafter's label ("siblings drawn without replacement").
+    public var phrase: String {
+        switch self {
+        case .independent: "drawn independently"
+        case .withoutReplacement: "drawn without replacement"
+        }
+    }
 }

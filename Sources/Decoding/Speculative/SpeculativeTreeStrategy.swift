@@ -30,7 +30,7 @@ public struct SpeculativeTreeStrategy: DecodingStrategy {
             drawing: drawing)
         round = SpeculativeRound(chain: SamplerChain(settings: parameters.sampler), siblings: drawing,
                                  samplingVerifier: kSequence ? KSequenceVerifier() : nil)
-        rule = kSequence ? "K-SEQ" : drawing.rawValue
+        rule = kSequence ? "judged by K-SEQ" : drawing.phrase
     }
 
     public mutating func step(_ context: DecodingContext) throws -> StepResult {

@@ -128,7 +128,7 @@ extension App {
         let snapped = ((stepped / descriptor.step).rounded() * descriptor.step * 1e6).rounded() / 1e6
         let value = min(descriptor.range.upperBound, max(descriptor.range.lowerBound, snapped))
         guard value != current else {
-            show("\(name) is at its \(up ? "maximum" : "minimum") \(Format.fixed(value, 2))", in: &state)
+            show("\(name) is at its \(up ? "maximum" : "minimum") \(Format.parameter(value, of: descriptor))", in: &state)
             return []
         }
         show("\(name) \(Format.parameter(value, of: descriptor)) — replaying from the prompt", in: &state)

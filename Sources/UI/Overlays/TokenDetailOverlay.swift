@@ -25,7 +25,7 @@ public struct TokenDetailOverlay {
             ("source", entry.traced.source.rawValue + (entry.traced.source.isCommitted ? "" : " (not part of the text)")),
             ("probability", entry.traced.probability.map { Format.fixed($0, 4) } ?? "—"),
             ("entropy", entry.traced.entropy.map { "\(Format.fixed($0, 3)) nats" } ?? "—"),
-            ("step", step.map { "\($0.index + 1) · \($0.committedTokens.count) committed · \($0.targetEvaluations) target passes" } ?? "—"),
+            ("step", step.map { "\($0.index + 1) · \($0.committedTokens.count) committed · \(Format.count($0.targetEvaluations, "target pass", plural: "target passes"))" } ?? "—"),
         ]
         // A constrained step samples a distribution too, after its mask.
         let sampled: DistributionTrace? = switch step?.payload {

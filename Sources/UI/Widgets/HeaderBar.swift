@@ -25,13 +25,13 @@ public struct HeaderBar: Widget {
         let counts = "\(speed)  \(state.stats.generatedTokens)/\(state.configuration.maxNewTokens) "
         let rightWidth = CellWidth.of(status) + CellWidth.of(counts)
         var parts = leftParts
-        while parts.reduce(0, { $0 + CellWidth.of($1.text) }) > area.width - rightWidth - 1,
+        while HeaderBar.separated(parts).reduce(0, { $0 + CellWidth.of($1) }) > area.width - rightWidth - 1,
               let lowest = parts.indices.min(by: { parts[$0].priority < parts[$1].priority }), parts.count > 1 {
             parts.remove(at: lowest)
         }
         var x = area.x
-        for part in parts {
-            x += buffer.put(part.text, x: x, y: area.y, style: theme[part.role], maxWidth: max(0, area.maxX - rightWidth - x))
+        for (part, text) in zip(parts, HeaderBar.separated(parts)) {
+            x += buffer.put(text, x: x, y: area.y, style: theme[part.role], maxWidth: max(0, area.maxX - rightWidth - x))
         }
         let statusX = max(x, area.maxX - rightWidth)
         let used = buffer.put(status, x: statusX, y: area.y, style: theme[state.status.role])
@@ -41,19 +41,25 @@ public struct HeaderBar: Widget {
     private var leftParts: [Part] {
         let number = state.strategyIndex.map { "[\($0 + 1)] " } ?? ""
         var parts = [
-            Part(text: " DecodeLab ", role: .headerAccent, priority: 0),
-            Part(text: "│ \(state.modelName) ", role: .header, priority: 2),
-            Part(text: "│ \(number)\(state.configuration.strategy) ", role: .headerAccent, priority: 6),
+            Part(text: "DecodeLab", role: .headerAccent, priority: 0),
+            Part(text: state.modelName, role: .header, priority: 2),
+            Part(text: "\(number)\(state.configuration.strategy)", role: .headerAccent, priority: 6),
         ]
         if let constraint = state.configuration.parameters.constraint {
             // A constraint the current strategy ignores is still named, so switching is one key away.
             let unused = state.strategy?.needsConstraint == true ? "" : " (unused)"
-            parts.append(Part(text: "│ ⊨ \(constraint.displayName)\(unused) ", role: .header, priority: 5))
+            parts.append(Part(text: "⊨ \(constraint.displayName)\(unused)", role: .header, priority: 5))
         }
         let parameters = HeaderBar.parameterSummary(state.strategy, state.configuration.parameters)
-        if !parameters.isEmpty { parts.append(Part(text: "│ \(parameters) ", role: .header, priority: 4)) }
-        parts.append(Part(text: "│ seed \(state.configuration.seed) ", role: .header, priority: 3))
+        if !parameters.isEmpty { parts.append(Part(text: parameters, role: .header, priority: 4)) }
+        parts.append(Part(text: "seed \(state.configuration.seed)", role: .header, priority: 3))
         return parts
+    }
+
+    /// The parts as drawn: separated by "│", and none before the first, whichever parts were
+    /// dropped for room.
+    private static func separated(_ parts: [Part]) -> [String] {
+        parts.enumerated().map { index, part in (index == 0 ? " " : "│ ") + part.text + " " }
     }
 
     /// The parameters that shape the strategy, abbreviated: the sampler's first three ("T 0.80

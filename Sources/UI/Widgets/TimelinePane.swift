@@ -28,7 +28,7 @@ public struct TimelinePane: Widget {
     }
 
     public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
-        Panel(title: "Timeline", focused: focused, badge: "\(steps.count) steps").render(into: &buffer, area: area, theme: theme)
+        Panel(title: "Timeline", focused: focused, badge: Format.count(steps.count, "step")).render(into: &buffer, area: area, theme: theme)
         let inner = Panel.inner(area)
         guard inner.width > 15, inner.height > 0 else { return }
         // Room for "Σlog w -123.47" and a space before the plot.

@@ -7,7 +7,7 @@ struct BeamsView {
     var vocabulary: any Vocabulary
 
     func render(into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
-        rows.line("\(trace.beams.count) beams · \(trace.candidatesScored) candidates scored", style: theme[.title], into: &buffer)
+        rows.line("\(Format.count(trace.beams.count, "beam")) · \(Format.count(trace.candidatesScored, "candidate")) scored", style: theme[.title], into: &buffer)
         rows.line(" #  score    log p   tail", style: theme[.muted], into: &buffer)
         for (rank, beam) in trace.beams.enumerated() {
             let tail = beam.tokens.suffix(12).map { Printable.text(TokenText.string($0, vocabulary: vocabulary)) }.joined()

@@ -13,6 +13,11 @@ enum Format {
         fixed(value, descriptor.step >= 1 ? 0 : 2)
     }
 
+    /// A count with its noun in the right number: "1 beam", "3 beams", "1 target pass".
+    static func count(_ number: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(number) \(number == 1 ? singular : plural ?? singular + "s")"
+    }
+
     static func fixed(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return value > 0 ? "∞" : (value < 0 ? "-∞" : "—") }
         return String(format: "%.\(decimals)f", value)

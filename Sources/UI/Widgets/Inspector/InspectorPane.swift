@@ -42,7 +42,7 @@ public struct InspectorPane: Widget {
 
     private func summary(of step: StepTrace) -> String {
         let committed = step.committedTokens.count
-        var text = "+\(committed) token\(committed == 1 ? "" : "s") · \(step.targetEvaluations) target pass\(step.targetEvaluations == 1 ? "" : "es")"
+        var text = "+\(Format.count(committed, "token")) · \(Format.count(step.targetEvaluations, "target pass", plural: "target passes"))"
         if step.draftEvaluations > 0 { text += " · \(step.draftEvaluations) draft" }
         if step.seconds > 0 { text += " · \(Format.fixed(step.seconds * 1000, 1)) ms" }
         if let selected {
