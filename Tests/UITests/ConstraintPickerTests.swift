@@ -140,6 +140,20 @@ import UI
         #expect(frame.text.contains("path or /regex/: /[a-z]+/"))
     }
 
+    /// The highlighted strategy shows without colour: pointed at and reversed in monochrome.
+    @Test func theStrategyMenuMarksTheHighlightedRowInMonochrome() async throws {
+        var state = try await state(size: Size(width: 80, height: 24))
+        #expect(state.theme == .monochrome)
+        _ = App.update(&state, .key(.character("m")))
+        _ = App.update(&state, .key(.down))
+        let frame = App.render(state)
+        let rows = (0..<24).map(frame.line).filter { $0.contains("▸") }
+        #expect(rows.count == 1 && rows.first?.contains("│▸  4  beam") == true, "\(rows)")
+        let y = try #require((0..<24).first { frame.line($0).contains("▸  4") })
+        let x = try #require((0..<80).first { frame[x: $0, y: y].symbol == "4" })
+        #expect(frame[x: x, y: y].style.reverse)
+    }
+
     @Test func theStrategyMenuScrollsToStrategiesBeyondTheScreen() async throws {
         var state = try await state(size: Size(width: 80, height: 24))
         let extra = (1...20).map { StrategyDescriptor(name: "extra-\($0)", family: .constrained, lossless: false, description: "d", parameters: []) }

@@ -35,6 +35,7 @@ public struct ConstraintPickerOverlay {
             if offset == picker.selected { style = style.overlaid(by: theme[.cursor]) }
             buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style)
             buffer.put(text, x: area.x, y: y, style: style, maxWidth: area.width)
+            if offset == picker.selected { OverlayBox.pointAt(row: y, of: area, into: &buffer, theme: theme) }
             y += 1
         }
         if let typed = picker.typed {

@@ -19,4 +19,11 @@ struct OverlayBox {
         buffer.put(" \(title) ", x: area.x + 2, y: area.y, style: theme[.overlayTitle], maxWidth: area.width - 4)
         return Rect(x: area.x + 2, y: area.y + 1, width: area.width - 4, height: area.height - 2)
     }
+
+    /// Marks the highlighted row of a list in the content area returned by `draw` with a "▸"
+    /// in the padding on its left: reverse video alone does not show in every theme and
+    /// terminal, nor in a text capture.
+    static func pointAt(row y: Int, of content: Rect, into buffer: inout ScreenBuffer, theme: Theme) {
+        buffer.put("▸", x: content.x - 1, y: y, style: theme[.overlayKey])
+    }
 }

@@ -2,7 +2,7 @@ import Decoding
 
 /// The strategies with their number keys and descriptions; ↑↓ and Enter, or a digit. The
 /// descriptions go when two lines per strategy do not fit, and the list scrolls to keep the
-/// highlighted strategy in view.
+/// highlighted strategy (reversed and pointed at with ▸) in view.
 public struct StrategyPickerOverlay {
     public var strategies: [StrategyDescriptor]
     public var selected: Int
@@ -35,6 +35,7 @@ public struct StrategyPickerOverlay {
             buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style)
             buffer.put("\(marker) \(key)  \(strategy.name)  (\(strategy.family.rawValue)\(lossless))", x: area.x, y: y, style: style,
                        maxWidth: area.width)
+            if index == selected { OverlayBox.pointAt(row: y, of: area, into: &buffer, theme: theme) }
             if rowsPerStrategy == 2, y + 1 < area.maxY {
                 buffer.put("      " + strategy.description, x: area.x, y: y + 1, style: theme[.overlay].overlaid(by: Style(dim: true)),
                            maxWidth: area.width)
