@@ -114,6 +114,8 @@ import TestSupport
         #expect(tokenizer.piece(198) == "\\n")
         #expect(tokenizer.piece(197) == "\\t")
         #expect(tokenizer.piece(2) == "<|im_end|>")
+        #expect(tokenizer.controlSpelling(of: 0) == "<|endoftext|>" && tokenizer.controlSpelling(of: 2) == "<|im_end|>")
+        #expect(tokenizer.controlSpelling(of: 19556) == nil, "only control tokens have one")
         // 🙂 is two tokens: the first holds the first two bytes of its UTF-8 encoding.
         #expect(tokenizer.encode("🙂") == [10813, 38887])
         #expect(tokenizer.piece(10813) == "\\xF0\\x9F")

@@ -67,6 +67,13 @@ import UI
         #expect(Bar.text(.nan, width: 2) == "  ")
     }
 
+    /// Two end tokens (SmolLM2's <|endoftext|> and <|im_end|>) must not both read ⟨end⟩.
+    @Test func controlTokensAreLabelledByTheirSpelling() {
+        let vocabulary = TwoEndTokensVocabulary()
+        #expect((0..<4).map { TokenText.label(TokenID($0), vocabulary: vocabulary) } == ["⟨endoftext⟩", "⟨im_start⟩", "⟨im_end⟩", "␣yes"])
+        #expect(TokenText.label(ToyVocabulary.endToken, vocabulary: ToyVocabulary()) == "⟨end⟩", "no spelling known: still an end")
+    }
+
     @Test func countsAgreeWithTheirNouns() {
         let beam = BeamTrace.Beam(tokens: [1], logProbability: -0.5, score: -0.5, finished: false)
         #expect(render(.beams(BeamTrace(beams: [beam], candidatesScored: 1))).text.contains("1 beam · 1 candidate scored"))

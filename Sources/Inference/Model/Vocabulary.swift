@@ -7,4 +7,11 @@ public protocol Vocabulary: Sendable {
     func isEndOfGeneration(_ token: TokenID) -> Bool
     /// True for control/special tokens that never occur inside ordinary text.
     func isControl(_ token: TokenID) -> Bool
+    /// How a control token is spelled (`<|im_end|>`), so two of them can be told apart on
+    /// screen; nil for other tokens and for vocabularies that do not know.
+    func controlSpelling(of token: TokenID) -> String?
+}
+
+extension Vocabulary {
+    public func controlSpelling(of token: TokenID) -> String? { nil }
 }

@@ -168,6 +168,10 @@ public final class Tokenizer: Vocabulary {
         kind(of: token) == .control
     }
 
+    public func controlSpelling(of token: TokenID) -> String? {
+        isControl(token) ? piece(token) : nil
+    }
+
     /// The token that is exactly this text (a control token's spelling, or a normal token whose
     /// bytes are the text), or nil.
     public func token(forText text: String) -> TokenID? {
