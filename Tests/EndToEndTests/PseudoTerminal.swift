@@ -13,7 +13,8 @@ final class PseudoTerminal {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("decodelab")
     }
 
-    init(arguments: [String], width: Int = 120, height: Int = 40, environment extra: [String: String] = [:]) throws {
+    init(arguments: [String], width: Int = 120, height: Int = 40, environment extra: [String: String] = [:],
+         directory: URL = FileManager.default.temporaryDirectory) throws {
         var master: Int32 = 0, slave: Int32 = 0
         var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.ENODEV) }
@@ -28,7 +29,7 @@ final class PseudoTerminal {
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
         // Anything the app writes (traces) lands outside the repository.
-        process.currentDirectoryURL = FileManager.default.temporaryDirectory
+        process.currentDirectoryURL = directory
         let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.standardInput = handle
         process.standardOutput = handle

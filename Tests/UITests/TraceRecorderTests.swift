@@ -4,18 +4,36 @@ import Testing
 @testable import UI
 
 @Suite struct TraceRecorderTests {
-    /// `w` writes the session as JSON Lines that decode back to exactly the events seen.
-    @Test func writesEventsAsJSONLinesThatRoundTrip() async throws {
+    static let toyModel = ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil)
+
+    /// `w` saves the run on screen: a restart drops the earlier run's events, and the file
+    /// starts with the header `replay` reads, so it decodes back to exactly that run.
+    @Test func savesOnlyTheRunOnScreenWithAReplayableHeader() async throws {
         let state = try await ToyRun.state(steps: 6, size: Size(width: 80, height: 24))
-        let events = try await ToyRun.events(state.configuration, steps: 6)
+        let earlier = try await ToyRun.events(state.configuration, steps: 3)
+        var restarted = state.configuration
+        restarted.seed = 7
+        let current = try await ToyRun.events(restarted, steps: 6)
         var recorder = TraceRecorder()
-        for event in events { recorder.record(event) }
+        #expect(recorder.configuration == nil)
+        for event in earlier + current { recorder.record(event) }
+        #expect(recorder.configuration == restarted)
+        #expect(recorder.events == current)
+
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("decodelab-trace-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(try recorder.write(to: path) == events.count)
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        #expect(lines.count == events.count)
-        let decoded = try lines.map { try JSONDecoder().decode(EngineEvent.self, from: Data($0.utf8)) }
-        #expect(decoded == events)
+        let header = TraceHeader(model: Self.toyModel, promptText: "the cat", chat: false, configuration: restarted)
+        try TraceRecorder.write(recorder.events, header: header, to: path)
+        let trace = try TraceFile.read(path: path)
+        #expect(trace.header == header)
+        #expect(trace.events == current)
+    }
+
+    @Test func knowsWhetherTheRunFinished() {
+        var recorder = TraceRecorder()
+        recorder.record(.started(RunConfiguration(strategy: "greedy", seed: 1, prompt: [1], maxNewTokens: 2)))
+        #expect(!recorder.isFinished)
+        recorder.record(.finished(.length))
+        #expect(recorder.isFinished)
     }
 }

@@ -76,7 +76,7 @@ import UI
             frame.text.contains("/T(1) ") && !frame.text.contains("measuring…")
         }
         let runner = AppRunner(display: display, engine: engine, state: state,
-                               services: AppServices(encodePrompt: { _, _ in [] }, themes: ThemeLibrary(directories: []), tracePath: { "" },
+                               services: AppServices(encodePrompt: { _, _ in [] }, themes: ThemeLibrary(directories: []), tracePath: { "" }, modelIdentity: { ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil) },
                                                      loadConstraint: { _ in throw CancellationError() }))
         await runner.run()
         await engine.shutdown()

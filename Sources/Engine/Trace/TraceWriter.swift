@@ -26,6 +26,24 @@ public final class TraceWriter {
         }
     }
 
+    /// Creates `STEM.jsonl`, or `STEM-2.jsonl`, `STEM-3.jsonl`, ... when the name is taken, and
+    /// returns its path. Exclusive creation claims the name, so a trace saved earlier (by this
+    /// process or another) is never overwritten, however close together the saves come.
+    public static func createNewFile(stem: String) throws -> String {
+        for attempt in 1...1000 {
+            let path = attempt == 1 ? stem + ".jsonl" : stem + "-\(attempt).jsonl"
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if descriptor >= 0 {
+                Foundation.close(descriptor)
+                return path
+            }
+            guard errno == EEXIST else {
+                throw TraceError(path: path, line: nil, message: "cannot create the file: \(systemError())")
+            }
+        }
+        throw TraceError(path: stem + ".jsonl", line: nil, message: "cannot create the file: it and 999 numbered variants exist")
+    }
+
     deinit {
         if descriptor >= 0 { Foundation.close(descriptor) }
     }

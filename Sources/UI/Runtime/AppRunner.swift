@@ -80,13 +80,7 @@ public final class AppRunner {
             display.invalidate()
             state.dirty = true
         case .writeTrace:
-            let path = services.tracePath()
-            do {
-                let count = try recorder.write(to: path)
-                send.yield(.notice("trace: \(count) events written to \(path)", isError: false))
-            } catch {
-                send.yield(.notice("could not write \(path): \(error.localizedDescription)", isError: true))
-            }
+            writeTrace()
         case .loadTheme(let offset):
             let names = services.themes.names
             guard !names.isEmpty else {
@@ -112,6 +106,35 @@ public final class AppRunner {
             break
         default:
             commands.yield(command)
+        }
+    }
+
+    /// Saves the run on screen with the header `replay` needs. The file is claimed now, so
+    /// every press gets its own; it is written off the main actor because the model's identity
+    /// may need hashing the first time.
+    private func writeTrace() {
+        guard let configuration = recorder.configuration else {
+            send.yield(.notice("no run has started yet: nothing to save", isError: true))
+            return
+        }
+        let path: String
+        do {
+            path = try services.tracePath()
+        } catch {
+            send.yield(.notice("could not save the trace: \(error)", isError: true))
+            return
+        }
+        let events = recorder.events, unfinished = recorder.isFinished ? "" : " (run unfinished)"
+        let promptText = state.promptText, chat = state.chat, services = services, send = send
+        Task.detached {
+            do {
+                let header = TraceHeader(model: try await services.modelIdentity(), promptText: promptText, chat: chat, configuration: configuration)
+                try TraceRecorder.write(events, header: header, to: path)
+                send.yield(.notice("trace saved\(unfinished): \(path)", isError: false))
+            } catch {
+                try? FileManager.default.removeItem(atPath: path)
+                send.yield(.notice("could not save the trace \(path): \(error)", isError: true))
+            }
         }
     }
 

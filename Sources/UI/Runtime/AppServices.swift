@@ -3,13 +3,18 @@ import Engine
 import Inference
 
 /// What the running app needs from outside the UI: turning prompt text into tokens (with the
-/// model's chat template), the theme files, where traces go, and loading constraints.
+/// model's chat template), the theme files, where traces go and
+/// which model they name, and loading constraints.
 public struct AppServices: Sendable {
     /// Encodes the prompt; `chat` wraps it as a user message in the chat template.
     public var encodePrompt: @Sendable (_ text: String, _ chat: Bool) throws -> [TokenID]
     public var themes: ThemeLibrary
-    /// A fresh path for the next `w` (trace) file.
-    public var tracePath: @Sendable () -> String
+    /// Creates a new empty file for the next `w` (trace) and returns its path; never one an
+    /// earlier press (or another session) already wrote.
+    public var tracePath: @Sendable () throws -> String
+    /// The model file's identity for a trace header. Hashing a large file takes seconds, so
+    /// this runs off the main actor and is expected to remember its answer.
+    public var modelIdentity: @Sendable () async throws -> ModelIdentity
     /// Reads and compiles a constraint the user picked or typed (a file path or `/regex/`);
     /// throws a message naming file:line:column when it does not compile.
     public var loadConstraint: @Sendable (_ reference: String) throws -> ConstraintSpec
@@ -18,11 +23,13 @@ public struct AppServices: Sendable {
     public var makeComparisonEngine: (@Sendable (RunConfiguration) throws -> Engine)?
 
     public init(encodePrompt: @escaping @Sendable (String, Bool) throws -> [TokenID], themes: ThemeLibrary,
-                tracePath: @escaping @Sendable () -> String, loadConstraint: @escaping @Sendable (String) throws -> ConstraintSpec,
+                tracePath: @escaping @Sendable () throws -> String, modelIdentity: @escaping @Sendable () async throws -> ModelIdentity,
+                loadConstraint: @escaping @Sendable (String) throws -> ConstraintSpec,
                 makeComparisonEngine: (@Sendable (RunConfiguration) throws -> Engine)? = nil) {
         self.encodePrompt = encodePrompt
         self.themes = themes
         self.tracePath = tracePath
+        self.modelIdentity = modelIdentity
         self.loadConstraint = loadConstraint
         self.makeComparisonEngine = makeComparisonEngine
     }

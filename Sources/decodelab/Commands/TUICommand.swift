@@ -100,7 +100,7 @@ enum TUICommand: Command {
         if let problem = session.chatProblem { state.notice = Notice(text: "raw text mode: \(problem)", seconds: 8) }
         state.constraintFiles = ConstraintSamples.files()
         let makeModel = session.makeModel
-        let services = AppServices(encodePrompt: session.encode, themes: themes, tracePath: tracePath,
+        let services = AppServices(encodePrompt: session.encode, themes: themes, tracePath: tracePath, modelIdentity: session.modelIdentity,
                                    loadConstraint: { try ConstraintLoader.load(typed: $0) },
                                    makeComparisonEngine: { try Engine(model: makeModel(), configuration: $0, buffering: .unbounded) })
         let runner = await AppRunner(display: terminal, engine: engine, state: state, services: services)
@@ -125,12 +125,13 @@ enum TUICommand: Command {
         return parameters
     }
 
-    /// `decodelab-trace-YYYYMMDD-HHMMSS.jsonl` in the working directory.
-    @Sendable static func tracePath() -> String {
+    /// A new file `decodelab-trace-YYYYMMDD-HHMMSS.jsonl` in the working directory (`…-2.jsonl`
+    /// and on when a press in the same second took that name).
+    @Sendable static func tracePath() throws -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        return FileManager.default.currentDirectoryPath + "/decodelab-trace-\(formatter.string(from: Date())).jsonl"
+        return try TraceWriter.createNewFile(stem: FileManager.default.currentDirectoryPath + "/decodelab-trace-\(formatter.string(from: Date()))")
     }
 
     /// What the screen needs to know about the model, and its prompt encoder.
@@ -142,6 +143,8 @@ enum TUICommand: Command {
         /// Why chat mode is off although the model is an instruct model, if it is.
         var chatProblem: String?
         var encode: @Sendable (String, Bool) throws -> [TokenID]
+        /// The model file as a trace header names it.
+        var modelIdentity: @Sendable () async throws -> ModelIdentity
         /// Another instance of the model (own KV cache, weights shared through the mmap) for
         /// compare mode's second run.
         var makeModel: @Sendable () throws -> any LanguageModel
@@ -156,6 +159,7 @@ enum TUICommand: Command {
                 let session = Session(
                     name: "ToyModel (16 words)", promptText: prompt ?? defaultToyPrompt,
                     chat: false, chatAvailable: false, chatProblem: nil, encode: { text, _ in try encodeToy(text) },
+                    modelIdentity: { ModelIdentity(path: "ToyModel", fileName: "ToyModel", byteCount: 0, sha256: nil) },
                     makeModel: { ToyModel(seed: 0, contextLength: 4096) })
                 return (session, try session.makeModel())
             }
@@ -164,6 +168,7 @@ enum TUICommand: Command {
             let tokenizer = loaded.tokenizer, gguf = loaded.gguf, threads = loaded.model.threadCount, activations = loaded.model.activations
             let template = tokenizer.chatTemplate
             let chat = template != nil && !parsed.has("--raw") && (scenario?.chat ?? true)
+            let identity = ModelIdentityOnce(path: loaded.path)
             var problem: String?
             do { _ = try tokenizer.requireChatTemplate() } catch { problem = error.description }
             let session = Session(
@@ -174,6 +179,7 @@ enum TUICommand: Command {
                     guard chat, let template else { return tokenizer.encode(text) }
                     return tokenizer.encode(template.format([.user(text)]), parseSpecial: true)
                 },
+                modelIdentity: { try await identity.value() },
                 makeModel: { try LlamaModel(gguf: gguf, vocabulary: tokenizer, threads: threads, activations: activations) })
             return (session, loaded.model)
         }
