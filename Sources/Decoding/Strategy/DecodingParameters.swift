@@ -41,6 +41,15 @@ public struct DecodingParameters: Sendable, Codable, Equatable {
         }
     }
 
+    /// Where the parameter `name` sits in this type's JSON ("sampler.topK", "beamWidth",
+    /// "extra.draft-length"), so an error about a trace header can name the field as written.
+    public static func codingPath(of name: String) -> String {
+        let words = name.split(separator: "-")
+        let property = words.prefix(1).joined() + words.dropFirst().map(\.capitalized).joined()
+        if samplerParameters.contains(where: { $0.name == name }) { return "sampler." + property }
+        return ["beam-width", "length-penalty"].contains(name) ? property : "extra." + name
+    }
+
     /// Sets a parameter by name; names that are not built in are kept in `extra` for the
     /// strategy that declares them (the Engine checks the name against the strategy first).
     public mutating func set(_ name: String, to value: Double) {

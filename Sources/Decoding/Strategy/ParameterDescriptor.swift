@@ -17,6 +17,17 @@ public struct ParameterDescriptor: Sendable, Codable, Equatable {
         self.defaultValue = defaultValue
     }
 
+    /// True when the parameter moves in whole steps between whole bounds (a count, a switch):
+    /// its values must then be whole numbers.
+    public var isWholeNumber: Bool {
+        step >= 1 && step == step.rounded() && range.lowerBound == range.lowerBound.rounded() && range.upperBound == range.upperBound.rounded()
+    }
+
+    /// The range as flags' help and errors show it: "1…32", or "0.0…5.0" when not whole.
+    public var rangeText: String {
+        isWholeNumber ? "\(Int(range.lowerBound))…\(Int(range.upperBound))" : "\(range.lowerBound)…\(range.upperBound)"
+    }
+
     /// The same parameter with another default, for a strategy that starts elsewhere.
     public func defaulting(to value: Double) -> ParameterDescriptor {
         var copy = self

@@ -27,6 +27,13 @@ public enum StrategyCatalog {
 
     public static var descriptors: [StrategyDescriptor] { entries.map(\.descriptor) }
 
+    /// Every parameter any strategy reads, each name once (the sampler's first): what the
+    /// command line accepts as flags and what a trace header is checked against.
+    public static var allParameters: [ParameterDescriptor] {
+        var seen: Set<String> = []
+        return (DecodingParameters.samplerParameters + descriptors.flatMap(\.parameters)).filter { seen.insert($0.name).inserted }
+    }
+
     public static func descriptor(named name: String) -> StrategyDescriptor? {
         entries.first { $0.descriptor.name == name }?.descriptor
     }

@@ -13,13 +13,28 @@ public struct TraceFile: Sendable, Equatable {
     }
 
     public static func read(path: String) throws -> TraceFile {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw TraceError(path: path, line: nil, message: "cannot read the file (\(error.localizedDescription))")
+        try parse(try contents(of: path), path: path)
+    }
+
+    /// The file's bytes, read with the system calls so a failure names the system's reason
+    /// ("Is a directory", "Permission denied"); Foundation's says only "error 256".
+    private static func contents(of path: String) throws -> Data {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw unreadable(path) }
+        defer { close(descriptor) }
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw unreadable(path) }
+            if count == 0 { return data }
+            data.append(contentsOf: chunk[..<count])
         }
-        return try parse(data, path: path)
+    }
+
+    private static func unreadable(_ path: String) -> TraceError {
+        TraceError(path: path, line: nil, message: "cannot read the file: \(String(cString: strerror(errno)))")
     }
 
     public static func parse(_ data: Data, path: String) throws -> TraceFile {
@@ -30,34 +45,43 @@ public struct TraceFile: Sendable, Equatable {
         do {
             header = try decoder.decode(TraceHeader.self, from: Data(first))
         } catch {
-            throw TraceError(path: path, line: 1, message: "not a trace header (\(error))")
+            throw TraceError(path: path, line: 1, message: "not a trace header: \(TraceLineFailure<TraceHeader>(line: Data(first)).message(for: error))")
         }
         guard header.format == TraceHeader.formatName, header.version == TraceHeader.currentVersion else {
             throw TraceError(path: path, line: 1, message: "format \(header.format) v\(header.version) is not \(TraceHeader.formatName) v\(TraceHeader.currentVersion)")
+        }
+        if let refused = header.configuration.refusedSetting(under: "configuration") {
+            throw TraceError(path: path, line: 1, message: refused)
         }
         var events: [EngineEvent] = []
         for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             do {
                 events.append(try decoder.decode(EngineEvent.self, from: Data(line)))
             } catch {
-                throw TraceError(path: path, line: index + 1, message: "not an event (\(error))")
+                throw TraceError(path: path, line: index + 1, message: "not an event: \(TraceLineFailure<EngineEvent>(line: Data(line)).message(for: error))")
             }
         }
         return TraceFile(header: header, events: events)
     }
 
+    /// The events of the last run in the trace: from its `started` on (all of them when none).
+    private var lastRun: ArraySlice<EngineEvent> {
+        let lastStart = events.lastIndex { if case .started = $0 { true } else { false } } ?? -1
+        return events[(lastStart + 1)...]
+    }
+
     /// The tokens the last run in the trace committed, in order.
     public var generatedTokens: [TokenID] {
-        let lastStart = events.lastIndex { if case .started = $0 { true } else { false } } ?? -1
-        return events[(lastStart + 1)...].flatMap { event -> [TokenID] in
+        lastRun.flatMap { event -> [TokenID] in
             guard case .step(let trace) = event else { return [] }
             return trace.committedTokens.map(\.token)
         }
     }
 
-    /// How the last run ended, if it did.
+    /// How the last run ended; nil when the recording stopped before it did (Ctrl-C, a cut
+    /// file, a TUI save mid-run), so its tokens are only a prefix of the run's.
     public var finishReason: FinishReason? {
-        for event in events.reversed() { if case .finished(let reason) = event { return reason } }
+        for event in lastRun.reversed() { if case .finished(let reason) = event { return reason } }
         return nil
     }
 }

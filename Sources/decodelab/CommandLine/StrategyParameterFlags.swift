@@ -8,10 +8,7 @@ import Decoding
 enum StrategyParameterFlags {
     static let llamaAliases: [String: String] = ["temperature": "--temp", "typical-p": "--typical", "penalty-window": "--repeat-last-n"]
 
-    static var descriptors: [ParameterDescriptor] {
-        var seen: Set<String> = []
-        return (DecodingParameters.samplerParameters + StrategyCatalog.descriptors.flatMap(\.parameters)).filter { seen.insert($0.name).inserted }
-    }
+    static var descriptors: [ParameterDescriptor] { StrategyCatalog.allParameters }
 
     /// For `Arguments`: each parameter's spellings; llama.cpp's, where there is one, is the
     /// canonical (last) one that errors name.
@@ -30,7 +27,7 @@ enum StrategyParameterFlags {
         for descriptor in descriptors {
             let flag = flag(descriptor)
             guard let value = try parsed.double(flag, in: descriptor.range) else { continue }
-            if isWhole(descriptor), value != value.rounded() {
+            if descriptor.isWholeNumber, value != value.rounded() {
                 throw CommandLineError.invalidValue(flag: flag, value: parsed.string(flag) ?? "\(value)", expected: "a whole number")
             }
             parameters.set(descriptor.name, to: value)
@@ -39,18 +36,11 @@ enum StrategyParameterFlags {
         return set
     }
 
-    private static func isWhole(_ descriptor: ParameterDescriptor) -> Bool {
-        descriptor.step >= 1 && descriptor.step == descriptor.step.rounded()
-            && descriptor.range.lowerBound == descriptor.range.lowerBound.rounded() && descriptor.range.upperBound == descriptor.range.upperBound.rounded()
-    }
-
     /// The flags for a usage text, one line each: "--draft-length N  tokens drafted per round (1-16)".
     static var usage: String {
         descriptors.map { descriptor in
             let names = ["--" + descriptor.name, llamaAliases[descriptor.name]].compactMap { $0 }.joined(separator: ", ")
-            let range = isWhole(descriptor) ? "\(Int(descriptor.range.lowerBound))…\(Int(descriptor.range.upperBound))"
-                : "\(descriptor.range.lowerBound)…\(descriptor.range.upperBound)"
-            return "      " + names.padding(toLength: 34, withPad: " ", startingAt: 0) + " \(descriptor.summary) (\(range))"
+            return "      " + names.padding(toLength: 34, withPad: " ", startingAt: 0) + " \(descriptor.summary) (\(descriptor.rangeText))"
         }.joined(separator: "\n")
     }
 }
