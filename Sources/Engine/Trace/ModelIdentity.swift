@@ -31,4 +31,13 @@ public struct ModelIdentity: Sendable, Codable, Equatable {
         }
         return ModelIdentity(path: path, fileName: name, byteCount: size, sha256: digest)
     }
+
+    /// Why the file at `path` is not this model: its SHA-256 differs from the recorded one. Nil
+    /// when it matches or no digest was recorded. The file is hashed in full, since one named
+    /// and sized like the default model may still have other bytes.
+    public func difference(fromFileAt path: String) throws -> String? {
+        guard let sha256 else { return nil }
+        let digest = try SHA256.hexDigest(ofFile: URL(fileURLWithPath: path))
+        return digest == sha256 ? nil : "the trace was recorded with model sha256 \(sha256) (\(fileName)); \(path) has sha256 \(digest)"
+    }
 }

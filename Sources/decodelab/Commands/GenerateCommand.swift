@@ -83,9 +83,16 @@ enum GenerateCommand: Command {
 
         var holdback = UTF8Holdback()
         var stats = EngineStats()
-        var outcome: Result<FinishReason, EngineFailure> = .success(.cancelled)
+        var outcome: Result<FinishReason, any Error> = .success(.cancelled)
         events: for await event in engine.events {
-            try writer?.write(event)
+            do {
+                try writer?.write(event)
+            } catch {
+                // The trace could not keep up (disk full, a closed pipe): stop the run, keep
+                // the text so far and fail with the writer's message naming the path.
+                outcome = .failure(error)
+                break events
+            }
             switch event {
             case .step(let trace):
                 let bytes = trace.committedTokens.flatMap { tokenizer.bytes(of: $0.token) }

@@ -7,13 +7,16 @@ import Inference
 /// recorded tokens exactly.
 enum ReplayCommand: Command {
     static let name = "replay"
-    static let summary = "re-run a trace written by `generate --events` and verify the same tokens come out"
+    static let summary = "re-run a trace (from `generate --events` or the TUI's `w`) and verify the same tokens come out"
     static let usage = """
     usage: decodelab replay TRACE.jsonl [--print] [-m FILE] [-t N] [--offline]
 
     Reads the trace's header (model, prompt, strategy, parameters, seed), runs that
     configuration again and compares every generated token with the recorded ones. Exits 0 when
-    they are identical; otherwise exits 1 and shows the first divergence.
+    they are identical; otherwise exits 1 and shows the first divergence. A trace that stops
+    before its run finished (Ctrl-C, a save mid-run) is compared as far as it goes, and the
+    result says it was incomplete. When the header records the model's SHA-256, a model file
+    with other bytes is refused before anything runs.
 
           --print         only print the recorded text; run nothing
       -m, --model FILE    use this model file instead of the one the trace names
@@ -37,20 +40,16 @@ enum ReplayCommand: Command {
         }
 
         let loaded = try await ModelLoader.load(explicit: modelPath, offline: parsed.has("--offline"), threads: try parsed.int("--threads", in: 1...512))
-        let identity = try ModelIdentity.describe(path: loaded.path, hashing: false)
-        if identity.byteCount != trace.header.model.byteCount || identity.fileName != trace.header.model.fileName {
-            warn("the trace was recorded with \(trace.header.model.fileName) (\(trace.header.model.byteCount) bytes), replaying with \(identity.fileName) (\(identity.byteCount) bytes)")
-        }
+        try checkModel(at: loaded.path, recorded: trace.header.model)
         let tokenizer = loaded.tokenizer
+        var comparison = ReplayComparison(recorded: recorded, complete: trace.finishReason != nil)
         let engine = try Engine(model: loaded.model, configuration: trace.header.configuration, buffering: .unbounded)
         await engine.start()
-        var replayed: [TokenID] = []
         var reason: FinishReason?
         events: for await event in engine.events {
             switch event {
             case .step(let step):
-                replayed += step.committedTokens.map(\.token)
-                if let divergence = firstDivergence(recorded, replayed), divergence < replayed.count { break events }
+                if comparison.add(step.committedTokens.map(\.token)) { break events }
             case .finished(let finish):
                 reason = finish
                 break events
@@ -63,10 +62,15 @@ enum ReplayCommand: Command {
         }
         await engine.shutdown()
 
-        guard let index = firstDivergence(recorded, replayed) else {
-            let finish = reason.map { $0 == trace.finishReason ? "" : " (but it finished with \($0.rawValue), the trace with \(trace.finishReason?.rawValue ?? "nothing"))" } ?? ""
+        let replayed = comparison.replayed
+        guard let index = comparison.divergence else {
+            let finish = switch (comparison.complete, reason) {
+            case (false, _): "; the trace is incomplete (no finished event: the recording stopped early), so only its \(recorded.count) tokens were compared"
+            case (true, let reason?) where reason != trace.finishReason: " (but it finished with \(reason.rawValue), the trace with \(trace.finishReason?.rawValue ?? "nothing"))"
+            default: ""
+            }
             FileHandle.standardOutput.write(Data("replay: \(replayed.count) tokens identical to \(path)\(finish)\n".utf8))
-            return finish.isEmpty ? 0 : 1
+            return finish.isEmpty || !comparison.complete ? 0 : 1
         }
         func show(_ tokens: [TokenID]) -> String {
             index < tokens.count ? "token \(tokens[index]) \(quoted(tokenizer.decode([tokens[index]], renderSpecial: true)))" : "the end of the run"
@@ -81,18 +85,33 @@ enum ReplayCommand: Command {
         return 1
     }
 
+    /// A trace that records its model's SHA-256 cannot be reproduced with another file, and a
+    /// divergence at token 0 would not say why: refuse it first. Without a digest only name and
+    /// size can be compared, and a difference is a warning.
+    static func checkModel(at path: String, recorded: ModelIdentity) throws {
+        if recorded.sha256 != nil {
+            if let difference = try recorded.difference(fromFileAt: path) {
+                throw ModelMismatch(message: difference + ": replaying with another model cannot reproduce its tokens")
+            }
+            return
+        }
+        let identity = try ModelIdentity.describe(path: path, hashing: false)
+        if identity.byteCount != recorded.byteCount || identity.fileName != recorded.fileName {
+            warn("the trace was recorded with \(recorded.fileName) (\(recorded.byteCount) bytes), replaying with \(identity.fileName) (\(identity.byteCount) bytes)")
+        }
+    }
+
+    struct ModelMismatch: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
     /// The trace's model path when it still exists; otherwise the default model if that is what
     /// was recorded (a trace moved to another machine), else the recorded path for the error.
     static func modelPath(for identity: ModelIdentity) -> String {
         if FileManager.default.fileExists(atPath: identity.path) { return identity.path }
         if identity.fileName == DefaultModel.fileName, let cached = DefaultModel.resolve(explicitPath: nil) { return cached }
         return identity.path
-    }
-
-    /// Index of the first token where the sequences differ, nil when identical.
-    static func firstDivergence(_ a: [TokenID], _ b: [TokenID]) -> Int? {
-        if let index = zip(a, b).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset { return index }
-        return a.count == b.count ? nil : min(a.count, b.count)
     }
 
     static func quoted(_ bytes: [UInt8]) -> String {
