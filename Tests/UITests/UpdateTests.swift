@@ -112,6 +112,16 @@ import UI
         #expect(state.configuration == before, "a refused change shows what really runs")
     }
 
+    /// The engine pauses at the end of its step; until then the header says it is pausing.
+    @Test func spaceSaysPausingUntilTheEngineHasPaused() async throws {
+        var state = try await state()
+        _ = App.update(&state, .engine(.state(.running)))
+        #expect(App.update(&state, .key(.character(" "))) == [.togglePause])
+        #expect(state.status == .pausing && App.render(state).text.contains("⏸ pausing…"))
+        _ = App.update(&state, .engine(.state(.paused)))
+        #expect(state.status == .paused)
+    }
+
     @Test func overlaysDoNotStopEngineEvents() async throws {
         var state = try await state()
         let before = state.tokens.count

@@ -19,7 +19,9 @@ extension App {
             return [.quit]
         case .redraw: return [.redraw]
         case .writeTrace: return [.writeTrace]
-        case .togglePause: return [.togglePause]
+        case .togglePause:
+            if state.status == .running { state.status = .pausing }
+            return [.togglePause]
         case .step: return [.step]
         case .pickStrategy(let number): return pickStrategy(number - 1, in: &state)
         case .nextStrategy, .previousStrategy:

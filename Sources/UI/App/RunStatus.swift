@@ -4,6 +4,9 @@ import Engine
 public enum RunStatus: Equatable, Sendable {
     case starting
     case running
+    /// Space was pressed during a step: the engine pauses when the step ends, which on a large
+    /// draft tree can take seconds.
+    case pausing
     case paused
     case finished(FinishReason)
     case failed(String)
@@ -23,6 +26,7 @@ public enum RunStatus: Equatable, Sendable {
         switch self {
         case .starting: "◌ starting"
         case .running: "▶ running"
+        case .pausing: "⏸ pausing…"
         case .paused: "⏸ paused"
         case .finished(let reason): "■ \(reason.rawValue)"
         case .failed: "✗ failed"
@@ -36,7 +40,7 @@ public enum RunStatus: Equatable, Sendable {
 
     var role: ThemeRole {
         switch self {
-        case .starting, .paused: .paused
+        case .starting, .pausing, .paused: .paused
         case .running: .running
         case .finished: .finished
         case .failed: .failure
