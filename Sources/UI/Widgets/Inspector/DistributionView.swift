@@ -24,16 +24,23 @@ struct DistributionView {
         // A single bar adds nothing to the header's ▸p; leave the room to the sampled stage.
         let perStage = fit >= 2 ? fit : 0
         for stage in intermediate {
-            guard rows.line(header(stage, final: false), style: theme[.muted], into: &buffer) else { return }
+            guard rows.line(header(stage, final: false, width: rows.area.width), style: theme[.muted], into: &buffer) else { return }
             drawBars(shown(stage, count: perStage), into: &buffer, rows: &rows, theme: theme)
         }
-        guard rows.line(header(final, final: true), style: theme[.headerAccent], into: &buffer) else { return }
+        guard rows.line(header(final, final: true, width: rows.area.width), style: theme[.headerAccent], into: &buffer) else { return }
         drawBars(shown(final, count: max(finalBars, rows.remaining)), into: &buffer, rows: &rows, theme: theme)
     }
 
-    private func header(_ stage: StageView, final: Bool) -> String {
-        let chosen = stage.top.first { $0.token == trace.chosen }.map { "  ▸\(Format.percent($0.probability).trimmingCharacters(in: .whitespaces))" } ?? ""
-        return "\(stage.label)  n \(stage.candidateCount)  H \(Format.fixed(stage.entropy, 2))\(chosen)\(final ? "  sampled" : "")"
+    /// Two spaces between the parts when they fit; a narrow pane (80 columns) gets one space,
+    /// then loses the candidate count and the word "sampled" (the final stage keeps its accent
+    /// colour), so the chosen token's probability is still whole.
+    private func header(_ stage: StageView, final: Bool, width: Int) -> String {
+        let chosen = stage.top.first { $0.token == trace.chosen }.map { "▸\(Format.percent($0.probability).trimmingCharacters(in: .whitespaces))" }
+        let count = "n \(stage.candidateCount)", sampled = final ? "sampled" : nil
+        let parts = [stage.label, count, "H \(Format.fixed(stage.entropy, 2))"] + [chosen, sampled].compactMap { $0 }
+        let forms = [parts.joined(separator: "  "), parts.joined(separator: " "), parts.filter { $0 != count }.joined(separator: " "),
+                     parts.filter { $0 != count && $0 != sampled }.joined(separator: " ")]
+        return forms.first { CellWidth.of($0) <= width } ?? forms[forms.count - 1]
     }
 
     /// The top `count` entries, with the chosen token swapped in last if it ranks lower.
