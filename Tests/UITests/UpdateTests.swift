@@ -118,6 +118,9 @@ import UI
         _ = App.update(&state, .engine(.state(.running)))
         #expect(App.update(&state, .key(.character(" "))) == [.togglePause])
         #expect(state.status == .pausing && App.render(state).text.contains("⏸ pausing…"))
+        _ = App.update(&state, .key(.character(" ")))
+        #expect(state.status == .running, "a second press cancels the pause")
+        _ = App.update(&state, .key(.character(" ")))
         _ = App.update(&state, .engine(.state(.paused)))
         #expect(state.status == .paused)
     }

@@ -19,4 +19,18 @@ public enum TokenSource: String, Sendable, Codable, CaseIterable {
 
     /// Whether a token with this source becomes part of the text.
     public var isCommitted: Bool { self != .draftRejected }
+
+    /// How the screen says it.
+    public var words: String {
+        switch self {
+        case .sampled: "sampled"
+        case .greedy: "greedy"
+        case .beam: "beam prefix"
+        case .draftAccepted: "draft accepted"
+        case .draftRejected: "draft rejected"
+        case .resampled: "resampled"
+        case .bonus: "bonus"
+        case .grammarForced: "forced by the grammar"
+        }
+    }
 }

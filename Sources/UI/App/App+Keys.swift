@@ -20,7 +20,13 @@ extension App {
         case .redraw: return [.redraw]
         case .writeTrace: return [.writeTrace]
         case .togglePause:
-            if state.status == .running { state.status = .pausing }
+            // A second press while pausing cancels it: the engine pauses and resumes at the
+            // same step end, and the header says so now.
+            switch state.status {
+            case .running: state.status = .pausing
+            case .pausing: state.status = .running
+            default: break
+            }
             return [.togglePause]
         case .step: return [.step]
         case .pickStrategy(let number): return pickStrategy(number - 1, in: &state)

@@ -22,7 +22,7 @@ public struct TokenDetailOverlay {
         var lines: [(String, String)] = [
             ("token", "#\(index + 1) · id \(token) · \(TokenText.label(token, vocabulary: vocabulary))"),
             ("bytes", bytes.joined(separator: " ")),
-            ("source", entry.traced.source.rawValue + (entry.traced.source.isCommitted ? "" : " (not part of the text)")),
+            ("source", entry.traced.source.words + (entry.traced.source.isCommitted ? "" : " (not part of the text)")),
             ("probability", entry.traced.probability.map { Format.fixed($0, 4) } ?? "—"),
             ("entropy", entry.traced.entropy.map { "\(Format.fixed($0, 3)) nats" } ?? "—"),
             ("step", step.map { "\($0.index + 1) · \($0.committedTokens.count) committed · \(Format.count($0.targetEvaluations, "target pass", plural: "target passes"))" } ?? "—"),

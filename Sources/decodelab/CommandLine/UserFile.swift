@@ -4,7 +4,7 @@ import Foundation
 /// a directory, unreadable, or not UTF-8 (with the offset of the first bad byte). Prompts,
 /// grammars, schemas and instances are all read through it, so every command fails alike.
 enum UserFile {
-    static func bytes(_ path: String, flag: String) throws(CommandLineError) -> [UInt8] {
+    private static func bytes(_ path: String, flag: String) throws(CommandLineError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw .unreadableFile(flag: flag, path: path, reason: "there is no such file")

@@ -72,7 +72,7 @@ enum TokenizeCommand: Command {
         case (let prompt?, nil):
             return Array(prompt.utf8)
         case (nil, let file?):
-            return try UserFile.bytes(file, flag: "--file")
+            return Array(try UserFile.text(file, flag: "--file").utf8)
         case (nil, nil):
             throw CommandLineError.missing("the text: -p TEXT or -f FILE")
         case (_?, _?):

@@ -17,8 +17,11 @@ enum ConstraintLoader {
         guard let kind = ConstraintSpec.Kind.forFile(path) else {
             throw Failure(description: "\(path): not a constraint file (use .gbnf for a grammar, .json for a JSON Schema, .regex for a regular expression)")
         }
-        guard let data = FileManager.default.contents(atPath: path), var text = String(data: data, encoding: .utf8) else {
-            throw Failure(description: "\(path): cannot read the file")
+        var text: String
+        do {
+            text = try UserFile.text(path, flag: "")
+        } catch .unreadableFile(_, _, let reason) {
+            throw Failure(description: "\(path): cannot read the file: \(reason)")
         }
         if kind == .regex, text.hasSuffix("\n") { text.removeLast() }
         let spec = ConstraintSpec(kind: kind, source: text, origin: path)

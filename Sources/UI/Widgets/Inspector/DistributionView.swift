@@ -36,7 +36,7 @@ struct DistributionView {
     /// colour), so the chosen token's probability is still whole.
     private func header(_ stage: StageView, final: Bool, width: Int) -> String {
         let chosen = stage.top.first { $0.token == trace.chosen }.map { "▸\(Format.percent($0.probability).trimmingCharacters(in: .whitespaces))" }
-        let count = "n \(stage.candidateCount)", sampled = final ? "sampled" : nil
+        let count = "n \(stage.candidateCount)", sampled = final && trace.uniform != nil ? "sampled" : nil
         let parts = [stage.label, count, "H \(Format.fixed(stage.entropy, 2))"] + [chosen, sampled].compactMap { $0 }
         let forms = [parts.joined(separator: "  "), parts.joined(separator: " "), parts.filter { $0 != count }.joined(separator: " "),
                      parts.filter { $0 != count && $0 != sampled }.joined(separator: " ")]

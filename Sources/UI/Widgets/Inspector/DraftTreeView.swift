@@ -38,7 +38,7 @@ struct DraftTreeView {
         }
         for token in corrections {
             let p = token.probability.map { " p \(Format.fixed($0, 3))" } ?? ""
-            rows.line("+ \(TokenText.label(token.token, vocabulary: vocabulary)) \(token.source.rawValue)\(p)",
+            rows.line("+ \(TokenText.label(token.token, vocabulary: vocabulary)) \(token.source.words)\(p)",
                       style: theme[Lens.role(for: token.source)], into: &buffer)
         }
         if let grid = trace.jacobi { JacobiGridView(grid: grid, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme) }

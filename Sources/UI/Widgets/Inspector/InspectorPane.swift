@@ -46,7 +46,7 @@ public struct InspectorPane: Widget {
         if step.draftEvaluations > 0 { text += " · \(step.draftEvaluations) draft" }
         if step.seconds > 0 { text += " · \(Format.fixed(step.seconds * 1000, 1)) ms" }
         if let selected {
-            text += " · \(selected.traced.source.rawValue)"
+            text += " · \(selected.traced.source.words)"
             if let p = selected.traced.probability { text += " p \(Format.fixed(p, 3))" }
         }
         return text
