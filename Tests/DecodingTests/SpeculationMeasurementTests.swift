@@ -49,38 +49,39 @@ import Inference
                                                        Self.round(drafted: 3, accepted: 3, seconds: 0.017)])
         let cost = try #require(SpeculationCost(statistics: statistics, verifyCost: Self.curve, draftSize: 3))
         #expect(abs(cost.verifyRatio - 1.3) < 1e-12)
-        guard case .perRound(let perRound) = cost.otherWork else {
-            Issue.record("a drafter without model passes pays per round")
-            return
-        }
-        #expect(abs(perRound - 0.3) < 1e-12)
+        #expect(abs(cost.perRound - 0.3) < 1e-12 && cost.perDraftedToken == 0, "a drafter without model passes pays per round")
         #expect(abs(cost.breakEven - 1.6) < 1e-12)
         #expect(SpeculationCost(statistics: SpeculationStatistics(), verifyCost: Self.curve, draftSize: 3) == nil)
     }
 
     /// Each round is charged the verify pass of its own size: a lookup that rarely drafts is
-    /// not given a large per-token cost (its rounds without drafts are plain steps), and a
-    /// drafter that runs the model is charged per drafted token.
+    /// not given a large per-token cost (its rounds without drafts are plain steps), and with a
+    /// single round size a drafter that runs the model is charged per drafted token.
     @Test func otherWorkIsMeasuredAgainstEachRoundsOwnVerifyCost() throws {
         var rounds = (0..<9).map { _ in Self.round(drafted: 0, accepted: 0, seconds: 0.0105) }
         rounds.append(Self.round(drafted: 1, accepted: 1, seconds: 0.0115))
         let lookup = try #require(SpeculationCost(statistics: SpeculationStatistics(steps: rounds), verifyCost: Self.curve, draftSize: 1))
-        guard case .perRound(let perRound) = lookup.otherWork else {
-            Issue.record("a drafter without model passes pays per round")
-            return
-        }
-        #expect(abs(perRound - 0.05) < 1e-9, "0.5 ms besides verification in every 10 ms round")
+        #expect(abs(lookup.perRound - 0.05) < 1e-9 && abs(lookup.perDraftedToken) < 1e-9, "0.5 ms besides verification in every 10 ms round")
         #expect(abs(lookup.breakEven - 1.15) < 1e-9)
 
         var modelDrafted = Self.round(drafted: 2, accepted: 1, seconds: 0.0170)
         modelDrafted.draftEvaluations = 2
         let early = try #require(SpeculationCost(statistics: SpeculationStatistics(steps: [modelDrafted]), verifyCost: Self.curve, draftSize: 4))
-        guard case .perDraftedToken(let perToken) = early.otherWork else {
-            Issue.record("a drafter that evaluates the model pays per drafted token")
-            return
-        }
-        #expect(abs(perToken - 0.25) < 1e-9, "17 ms − T(3) 12 ms = 5 ms, half a T(1), over 2 drafted tokens")
+        #expect(early.perRound == 0 && abs(early.perDraftedToken - 0.25) < 1e-9, "17 ms − T(3) 12 ms = 5 ms, half a T(1), over 2 drafted tokens")
         #expect(abs(early.breakEven - ((Self.curve.ratio(5) ?? 0) + 4 * 0.25)) < 1e-9)
+    }
+
+    /// Rounds of several sizes separate the fixed part from the part per drafted token: an
+    /// early-exit drafter with 0.2 T(1) of sampling per round and 0.8 T(1) per drafted token.
+    @Test func severalRoundSizesSeparateThePerRoundAndPerDraftParts() throws {
+        let rounds = [1, 2, 2, 4].map { n in
+            var round = Self.round(drafted: n, accepted: 0, seconds: 0.010 * ((Self.curve.ratio(n + 1) ?? 0) + 0.2 + 0.8 * Double(n)))
+            round.draftEvaluations = n
+            return round
+        }
+        let cost = try #require(SpeculationCost(statistics: SpeculationStatistics(steps: rounds), verifyCost: Self.curve, draftSize: 3))
+        #expect(abs(cost.perRound - 0.2) < 1e-9 && abs(cost.perDraftedToken - 0.8) < 1e-9)
+        #expect(abs(cost.breakEven - ((Self.curve.ratio(4) ?? 0) + 0.2 + 3 * 0.8)) < 1e-9)
     }
 
     @Test func verifyCostIsMeasuredOnTheModelAndLeavesTheCacheEmpty() throws {

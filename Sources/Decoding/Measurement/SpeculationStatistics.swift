@@ -22,6 +22,8 @@ public struct SpeculationStatistics: Sendable, Equatable {
     /// How many rounds drafted each number of nodes: their verify passes had that many rows
     /// plus one.
     public private(set) var roundsByDraftSize: [Int: Int] = [:]
+    /// The time those rounds took, by the same key.
+    public private(set) var secondsByDraftSize: [Int: Double] = [:]
 
     public init() {}
 
@@ -40,6 +42,7 @@ public struct SpeculationStatistics: Sendable, Equatable {
         draftEvaluations += step.draftEvaluations
         seconds += step.seconds
         roundsByDraftSize[tree.nodes.count, default: 0] += 1
+        secondsByDraftSize[tree.nodes.count, default: 0] += step.seconds
         var parent: Int? = nil
         for depth in 0...tree.acceptedPath.count {
             guard tree.nodes.contains(where: { $0.parent == parent }) else { break }

@@ -30,15 +30,10 @@ struct SpeculationCostPanel: Sendable {
             rows.line("\(verify) \(verifyCost.ratio(draftSize + 1).map { Format.fixed($0, 2) } ?? "—") · no rounds yet", style: theme[.muted], into: &buffer)
             return
         }
-        let (otherText, formula) = switch cost.otherWork {
-        case .perDraftedToken(let perToken):
-            ("drafting \(Format.fixed(perToken, 2)) T(1)/token", "\(draftSize)×\(Format.fixed(perToken, 2))")
-        case .perRound(let perRound):
-            ("other work \(Format.fixed(perRound, 2)) T(1)/round", Format.fixed(perRound, 2))
-        }
-        rows.line("\(verify) \(Format.fixed(cost.verifyRatio, 2)) · \(otherText)", style: theme[.muted], into: &buffer)
+        let (perRound, perDraft) = (Format.fixed(cost.perRound, 2), Format.fixed(cost.perDraftedToken, 2))
+        rows.line("\(verify) \(Format.fixed(cost.verifyRatio, 2)) · other \(perRound)/round + \(perDraft)/draft (T(1))", style: theme[.muted], into: &buffer)
         let pays = mat > cost.breakEven
-        rows.line("break-even MAT \(Format.fixed(cost.breakEven, 2)) = \(Format.fixed(cost.verifyRatio, 2))+\(formula): \(pays ? "pays" : "loses")",
+        rows.line("break-even MAT \(Format.fixed(cost.breakEven, 2)) = \(Format.fixed(cost.verifyRatio, 2))+\(perRound)+\(draftSize)×\(perDraft): \(pays ? "pays" : "loses")",
                   style: theme[pays ? .draftAccepted : .draftRejected], into: &buffer)
     }
 
