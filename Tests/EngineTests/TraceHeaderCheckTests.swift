@@ -51,6 +51,33 @@ struct TraceHeaderCheckTests {
         #expect(Self.error(reading: try Self.headerLine((from, to))) == "\(Self.path):1: \(message)")
     }
 
+    /// Token ids are checked once the model, and so the vocabulary, is known.
+    @Test func tokensOutsideTheVocabularyAreNamed() {
+        var configuration = RunConfiguration(strategy: "sampling", seed: 1, prompt: [1, 3], maxNewTokens: 8)
+        #expect(configuration.refusedToken(vocabularySize: 16, under: "configuration") == nil)
+        configuration.prompt = [1, 99_999_999]
+        #expect(configuration.refusedToken(vocabularySize: 16, under: "configuration")
+                == "field configuration.prompt[1] = 99999999 is outside the vocabulary 0…15")
+        configuration.prompt = [1]
+        configuration.parameters.sampler.logitBias = [99: 5]
+        #expect(configuration.refusedToken(vocabularySize: 16, under: "configuration")
+                == "field configuration.parameters.sampler.logitBias names token 99, outside the vocabulary 0…15")
+        configuration.parameters.sampler.logitBias = [:]
+        configuration.parameters.sampler.minKeep = -3
+        #expect(configuration.refusedToken(vocabularySize: 16, under: "configuration") == "field configuration.parameters.sampler.minKeep = -3 is outside 0…16")
+    }
+
+    /// A run that ended in a failed event ended; replay compares its failure, not a finish reason.
+    @Test func aFailedRunIsToldApartFromAnInterruptedOne() throws {
+        let header = try Self.headerLine(("\"seed\":1", "\"seed\":1"))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let failed = String(decoding: try encoder.encode(EngineEvent.failed("the model produced a non-finite logit")), as: UTF8.self)
+        let trace = try TraceFile.parse(Data((header + "\n" + failed + "\n").utf8), path: Self.path)
+        #expect(trace.failure == "the model produced a non-finite logit" && trace.finishReason == nil)
+        #expect(try TraceFile.parse(Data((header + "\n").utf8), path: Self.path).failure == nil)
+    }
+
     @Test func beamWidthZeroIsRefused() throws {
         let line = try Self.headerLine(strategy: "beam", ("\"beamWidth\":4", "\"beamWidth\":0"))
         #expect(Self.error(reading: line) == "\(Self.path):1: field configuration.parameters.beamWidth = 0 is outside 1…32")

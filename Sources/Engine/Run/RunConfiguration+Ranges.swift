@@ -1,4 +1,5 @@
 import Decoding
+import Inference
 
 extension RunConfiguration {
     /// Most tokens a run may ask for: what `generate -n` accepts.
@@ -25,6 +26,23 @@ extension RunConfiguration {
         if prompt.isEmpty { return "field \(root).prompt is empty: a run needs at least one prompt token" }
         guard Self.maxNewTokensRange.contains(maxNewTokens) else {
             return "field \(root).maxNewTokens = \(maxNewTokens) is outside \(Self.maxNewTokensRange.lowerBound)…\(Self.maxNewTokensRange.upperBound)"
+        }
+        return nil
+    }
+
+    /// The first token id outside a vocabulary of `size` (in the prompt or the logit bias) or a
+    /// min-keep beyond it, named like `refusedSetting`; nil when all fit. Checked once the model
+    /// is known: such a header would fail inside the run or be silently ignored.
+    public func refusedToken(vocabularySize size: Int, under root: String) -> String? {
+        let fits = { (token: TokenID) in token >= 0 && Int(token) < size }
+        if let index = prompt.firstIndex(where: { !fits($0) }) {
+            return "field \(root).prompt[\(index)] = \(prompt[index]) is outside the vocabulary 0…\(size - 1)"
+        }
+        if let token = parameters.sampler.logitBias.keys.sorted().first(where: { !fits($0) }) {
+            return "field \(root).parameters.sampler.logitBias names token \(token), outside the vocabulary 0…\(size - 1)"
+        }
+        guard (0...size).contains(parameters.sampler.minKeep) else {
+            return "field \(root).parameters.sampler.minKeep = \(parameters.sampler.minKeep) is outside 0…\(size)"
         }
         return nil
     }

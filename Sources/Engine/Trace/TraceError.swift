@@ -4,6 +4,12 @@ public struct TraceError: Error, CustomStringConvertible, Equatable {
     public var line: Int?
     public var message: String
 
+    public init(path: String, line: Int?, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
     public var description: String {
         line.map { "\(path):\($0): \(message)" } ?? "\(path): \(message)"
     }

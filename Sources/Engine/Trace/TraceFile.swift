@@ -84,4 +84,11 @@ public struct TraceFile: Sendable, Equatable {
         for event in lastRun.reversed() { if case .finished(let reason) = event { return reason } }
         return nil
     }
+
+    /// The message of a `failed` event that ended the last run (damaged weights, a dead
+    /// constraint): the run ended, but not with a finish reason.
+    public var failure: String? {
+        for event in lastRun.reversed() { if case .failed(let message) = event { return message } }
+        return nil
+    }
 }

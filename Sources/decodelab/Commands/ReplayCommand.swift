@@ -41,11 +41,15 @@ enum ReplayCommand: Command {
 
         let loaded = try await ModelLoader.load(explicit: modelPath, offline: parsed.has("--offline"), threads: try parsed.int("--threads", in: 1...512))
         try checkModel(at: loaded.path, recorded: trace.header.model)
+        if let problem = trace.header.configuration.refusedToken(vocabularySize: loaded.model.vocabulary.count, under: "configuration") {
+            throw TraceError(path: path, line: 1, message: problem)
+        }
         let tokenizer = loaded.tokenizer
-        var comparison = ReplayComparison(recorded: recorded, complete: trace.finishReason != nil)
+        var comparison = ReplayComparison(recorded: recorded, complete: trace.finishReason != nil || trace.failure != nil)
         let engine = try Engine(model: loaded.model, configuration: trace.header.configuration, buffering: .unbounded)
         await engine.start()
         var reason: FinishReason?
+        var failure: String?
         events: for await event in engine.events {
             switch event {
             case .step(let step):
@@ -54,7 +58,8 @@ enum ReplayCommand: Command {
                 reason = finish
                 break events
             case .failed(let message):
-                warn("the replay failed: \(message)")
+                failure = message
+                if trace.failure == nil { warn("the replay failed: \(message)") }
                 break events
             case .started, .stats, .state:
                 continue
@@ -63,6 +68,13 @@ enum ReplayCommand: Command {
         await engine.shutdown()
 
         let replayed = comparison.replayed
+        if let recordedFailure = trace.failure, comparison.divergence == nil {
+            // The recorded run ended in a failure: the replay must fail the same way.
+            let same = failure == recordedFailure
+            let outcome = same ? " and the replay failed the same way" : ", the replay \(failure.map { "failed with \($0)" } ?? "did not")"
+            FileHandle.standardOutput.write(Data("replay: \(replayed.count) tokens identical to \(path); the recorded run failed (\(recordedFailure))\(outcome)\n".utf8))
+            return same ? 0 : 1
+        }
         guard let index = comparison.divergence else {
             let finish = switch (comparison.complete, reason) {
             case (false, _): "; the trace is incomplete (no finished event: the recording stopped early), so only its \(recorded.count) tokens were compared"
