@@ -26,6 +26,17 @@ public enum AppCommand: Equatable, Sendable {
     case redraw
     case quit
 
+    /// What the command sets to an absolute value the keys computed, when a later command of
+    /// the same kind makes it pointless: nil for commands that must each run.
+    var settingKind: String? {
+        switch self {
+        case .setParameter(let name, _): "parameter \(name)"
+        case .setSeed: "seed"
+        case .switchStrategy: "strategy"
+        default: nil
+        }
+    }
+
     /// Whether the command starts the run over from the prompt.
     var replays: Bool {
         switch self {

@@ -19,6 +19,7 @@ public final class AppRunner {
     private let send: AsyncStream<Msg>.Continuation
     private let commands: AsyncStream<AppCommand>.Continuation
     private let commandStream: AsyncStream<AppCommand>
+    private let superseded = SupersededCommands()
     /// The frame most recently drawn (`--dump-frame` writes its text).
     public private(set) var lastFrame: ScreenBuffer?
 
@@ -105,6 +106,7 @@ public final class AppRunner {
         case .quit:
             break
         default:
+            superseded.queue(command)
             commands.yield(command)
         }
     }
@@ -141,9 +143,11 @@ public final class AppRunner {
     /// Engine commands, one at a time in the order they were asked for.
     private func executeCommands() -> Task<Void, Never> {
         let engine = engine, services = services, send = send, stream = commandStream, comparisonMailbox = comparisonMailbox
+        let superseded = superseded
         return Task.detached {
             var comparison = ComparisonEngine(mailbox: comparisonMailbox)
             for await command in stream {
+                if superseded.isSuperseded(command) { continue }
                 let wasFinished = await engine.state == .finished
                 do {
                     switch command {
