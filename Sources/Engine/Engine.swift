@@ -32,6 +32,9 @@ public actor Engine {
     public private(set) var configuration: RunConfiguration
     public private(set) var state: EngineState = .idle
     public private(set) var stats = EngineStats()
+    /// How long the latest step took: a stop of the whole process (Ctrl-Z) inside it is taken
+    /// back by `excludeStoppedTime`.
+    private var lastStepSeconds: Double?
 
     private var strategy: any DecodingStrategy
     private var context: DecodingContext
@@ -158,6 +161,17 @@ public actor Engine {
         restart()
     }
 
+    /// The process was stopped for `seconds` (Ctrl-Z, then `fg`). A step that ran across the
+    /// stop counted it as decoding time and would lower tok/s for the rest of the run: it is
+    /// taken back from the latest step if that step lasted at least most of the stop (a stop
+    /// between steps cost no step anything).
+    public func excludeStoppedTime(_ seconds: Double) {
+        guard seconds > 0, let last = lastStepSeconds, last >= 0.8 * seconds else { return }
+        stats.decodeSeconds = max(0, stats.decodeSeconds - min(seconds, last))
+        lastStepSeconds = nil
+        publish(.stats(stats))
+    }
+
     /// Ends the run (if any) as cancelled and closes the event stream.
     public func shutdown() {
         stopLoop()
@@ -199,6 +213,7 @@ public actor Engine {
         }
         context = DecodingContext(model: model, prompt: configuration.prompt, maxNewTokens: configuration.maxNewTokens, seed: configuration.seed)
         stats = EngineStats()
+        lastStepSeconds = nil
         switch state {
         case .idle:
             return
@@ -260,6 +275,7 @@ public actor Engine {
             stats.targetEvaluations = context.targetEvaluations
             stats.draftEvaluations = context.draftEvaluations
             stats.decodeSeconds += seconds
+            lastStepSeconds = seconds
             // The first token usually comes from the prompt pass's logits: it took no decoding
             // time, and counting it would show thousands of tokens/s after one step. Only the
             // first step can use them: a later step without evaluations (SMC emitting its chosen

@@ -125,6 +125,13 @@ import UI
         #expect(state.status == .paused)
     }
 
+    /// A second or more without an input pass means the process was stopped (Ctrl-Z): the
+    /// engine is told so that its rate leaves the stop out.
+    @Test func aStopIsReportedToTheEngine() async throws {
+        var state = try await state()
+        #expect(App.update(&state, .resumedAfterStop(seconds: 8)) == [.excludeStoppedTime(8)])
+    }
+
     @Test func overlaysDoNotStopEngineEvents() async throws {
         var state = try await state()
         let before = state.tokens.count

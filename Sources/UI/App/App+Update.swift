@@ -56,6 +56,8 @@ extension App {
         case .terminationRequested:
             state.quitting = true
             return [.quit]
+        case .resumedAfterStop(let seconds):
+            return [.excludeStoppedTime(seconds)]
         }
     }
 

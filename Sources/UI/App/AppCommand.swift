@@ -23,6 +23,8 @@ public enum AppCommand: Equatable, Sendable {
     /// Time the model's T(n) curve between two steps; answered by `Msg.verifyCostMeasured`.
     case measureVerifyCost
     case loadTheme(offset: Int)
+    /// The process was stopped this long (Ctrl-Z): the engine's rate leaves it out.
+    case excludeStoppedTime(Double)
     case redraw
     case quit
 
@@ -41,7 +43,8 @@ public enum AppCommand: Equatable, Sendable {
     var replays: Bool {
         switch self {
         case .switchStrategy, .setParameter, .restart, .setSeed, .setPrompt, .setConstraint: true
-        case .togglePause, .step, .loadConstraint, .startComparison, .stopComparison, .writeTrace, .measureVerifyCost, .loadTheme, .redraw,
+        case .togglePause, .step, .loadConstraint, .startComparison, .stopComparison, .writeTrace, .measureVerifyCost, .loadTheme,
+             .excludeStoppedTime, .redraw,
              .quit: false
         }
     }

@@ -21,4 +21,6 @@ public enum Msg: Sendable {
     case verifyCostMeasured(VerifyCost)
     case verifyCostFailed(String)
     case terminationRequested
+    /// The input loop found it had not run for this many seconds: the process was stopped.
+    case resumedAfterStop(seconds: Double)
 }

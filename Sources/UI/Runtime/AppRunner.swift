@@ -1,3 +1,4 @@
+import Decoding
 import Engine
 import Foundation
 
@@ -183,6 +184,7 @@ public final class AppRunner {
                         } catch {
                             send.yield(.verifyCostFailed("\(error)"))
                         }
+                    case .excludeStoppedTime(let seconds): await engine.excludeStoppedTime(seconds)
                     case .loadConstraint, .writeTrace, .loadTheme, .redraw, .quit: break
                     }
                     // A finished run that was reconfigured goes back to idle: replay it, so
@@ -207,14 +209,19 @@ public final class AppRunner {
 
     /// Polls input every few milliseconds (never blocking the main actor) and ticks the frame
     /// clock at `App.framesPerSecond`. A deadline that fell behind (the process was stopped
-    /// with Ctrl-Z) restarts from now instead of bursting.
+    /// with Ctrl-Z) restarts from now instead of bursting, and the stop is reported so the
+    /// engine's rate leaves it out: nothing else holds this loop up for a second.
     private func pumpInputAndFrames() -> Task<Void, Never> {
         let send = send, display = display
         return Task { @MainActor in
             let clock = ContinuousClock()
             let interval = Duration.seconds(1) / App.framesPerSecond
             var deadline = clock.now
+            var lastPass = clock.now
             while !Task.isCancelled {
+                let gap = clock.now - lastPass
+                lastPass = clock.now
+                if gap > .seconds(1) { send.yield(.resumedAfterStop(seconds: gap.seconds)) }
                 for event in display.poll() {
                     switch event {
                     case .key(let key): send.yield(.key(key))

@@ -55,7 +55,7 @@ struct ComparisonEngine {
             try await match(primary.configuration, engine)
             let primaryRunning = await primary.state == .running
             if primaryRunning, await engine.state != .running { await engine.start() }
-        case .startComparison, .stopComparison, .loadConstraint, .writeTrace, .measureVerifyCost, .loadTheme, .redraw, .quit:
+        case .startComparison, .stopComparison, .loadConstraint, .writeTrace, .measureVerifyCost, .loadTheme, .excludeStoppedTime, .redraw, .quit:
             break
         }
     }
