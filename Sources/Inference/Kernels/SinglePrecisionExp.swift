@@ -1,8 +1,9 @@
 /// `exp` for Floats eight lanes at a time, within two ulp of the exact value: twice the lanes
 /// of Decoding's `VectorExp` per register and half its polynomial, for the softmax over a
-/// vocabulary row and over attention scores.
+/// vocabulary row, over attention scores and in SwiGLU.
 /// Only for arguments in `domain`, where the result is a normal Float; callers handle anything
-/// further out (the vocabulary softmax with a Double version, attention as zero).
+/// further out (the vocabulary softmax with a Double version, attention and SwiGLU as zero
+/// through `expOrZero`).
 ///
 /// Cody–Waite reduction `x = k·ln2 + r` with |r| ≤ ln2/2 (ln2 split in two so `r` stays
 /// exact), the degree-7 Taylor polynomial of `e^r` (truncation error below 5e-9), scaled by
@@ -35,5 +36,13 @@ public enum SinglePrecisionExp {
         // k sits in the low bits of `shifted`; move it (biased) into the exponent field.
         let kBits = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- unsafeBitCast(Lanes(repeating: roundingMagic), to: SIMD8<Int32>.self)
         return p * unsafeBitCast((kBits &+ 127) &<< 23, to: Lanes.self)
+    }
+
+    /// e^x for x ≤ 0, with exactly 0 below the domain: e^-80 is under 1e-34, nothing a softmax
+    /// weight or an activation can tell from 0.
+    @inline(__always)
+    public static func expOrZero(_ x: Lanes) -> Lanes {
+        let inDomain = x .>= domain.lowerBound
+        return exp(x.replacing(with: domain.lowerBound, where: .!inDomain)).replacing(with: 0, where: .!inDomain)
     }
 }

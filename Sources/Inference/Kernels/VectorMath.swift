@@ -32,12 +32,10 @@ enum VectorMath {
         var maximum = -Float.infinity
         for i in 0..<count { maximum = max(maximum, x[i]) }
         let raw = UnsafeMutableRawPointer(x)
-        let lowest = SinglePrecisionExp.domain.lowerBound
         var sums = SIMD8<Double>()
         for chunk in 0..<count / 8 {
             let shifted = raw.loadUnaligned(fromByteOffset: chunk &* 32, as: SIMD8<Float>.self) - maximum
-            let inDomain = shifted .>= lowest
-            let e = SinglePrecisionExp.exp(shifted.replacing(with: lowest, where: .!inDomain)).replacing(with: 0, where: .!inDomain)
+            let e = SinglePrecisionExp.expOrZero(shifted)
             raw.storeBytes(of: e, toByteOffset: chunk &* 32, as: SIMD8<Float>.self)
             sums += e.widenedToDouble
         }
@@ -115,12 +113,10 @@ enum VectorMath {
     /// beyond |g| = 80, e^-|g| < 1e-34 counts as 0.
     static func swiGLU(gate: UnsafeMutablePointer<Float>, up: UnsafePointer<Float>, count: Int) {
         let rawGate = UnsafeMutableRawPointer(gate), rawUp = UnsafeRawPointer(up)
-        let lowest = SinglePrecisionExp.domain.lowerBound
         for chunk in 0..<count / 8 {
             let g = rawGate.loadUnaligned(fromByteOffset: chunk &* 32, as: SIMD8<Float>.self)
             let negativeMagnitude = -unsafeBitCast(unsafeBitCast(g, to: SIMD8<UInt32>.self) & 0x7FFF_FFFF, to: SIMD8<Float>.self)
-            let inDomain = negativeMagnitude .>= lowest
-            let e = SinglePrecisionExp.exp(negativeMagnitude.replacing(with: lowest, where: .!inDomain)).replacing(with: 0, where: .!inDomain)
+            let e = SinglePrecisionExp.expOrZero(negativeMagnitude)
             let numerator = SIMD8<Float>(repeating: 1).replacing(with: e, where: g .< 0)
             let silu = g * numerator / (1 + e)
             rawGate.storeBytes(of: silu * rawUp.loadUnaligned(fromByteOffset: chunk &* 32, as: SIMD8<Float>.self),
