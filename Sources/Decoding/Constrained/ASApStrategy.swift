@@ -47,11 +47,8 @@ public struct ASApStrategy: DecodingStrategy {
         // q ∝ P · ẼFG over allowed tokens; at temperature 0 the most probable of those with ẼFG > 0.
         // log P comes from the logits, not from P: at a low temperature the allowed tokens' P
         // can all be 0 in Double while q is still well defined.
-        let scale = temperature > 0 ? temperature : 1
-        let top = Double(logits.max() ?? 0), logTopProbability = log(tempered.probabilities.max() ?? 1)
-        let adjusted = allowed.map {
-            Float((Double(logits[$0]) - top) / scale + logTopProbability + log(estimates[TokenID($0)] ?? 1))
-        }
+        let logP = TemperedLogProbability(logits: logits, tempered: tempered, temperature: temperature)
+        let adjusted = allowed.map { Float(logP(logits[$0]) + log(estimates[TokenID($0)] ?? 1)) }
         guard adjusted.contains(where: { $0 > -.infinity }) else { throw ConstraintError.deadEnd(generated: context.generatedCount) }
         let q = Distribution(tokens: allowed.map { TokenID($0) }, logits: adjusted, isSorted: false)
         let uniform = temperature > 0 ? context.random.nextUniform() : nil

@@ -70,18 +70,19 @@ struct ConstrainedProposal {
     /// A draw when every allowed token's p_T is 0 in Double: at a low temperature an allowed
     /// token 10 logits below the top has p_T = e^-1000. The constrained distribution is still
     /// well defined, so it is computed relative to the best allowed logit a: w_i = e^((l_i - a)/T)
-    /// over the allowed tokens, and log Z = (a - l_max)/T + log Σ w_i + log p_T(top), exact in log
-    /// space. Nil only when the constraint allows no token at all.
+    /// over the allowed tokens, and log Z = log p_T(a) + log Σ w_i, exact in log space. Nil only
+    /// when the constraint allows no token at all.
     private func underflowDraw(logits: [Float], tempered: Distribution, mask: TokenMask, tested: [MaskTrace.TestedToken], checks: Int,
                                random: inout some UniformSource) -> Outcome {
         let allowed = logits.indices.filter { mask.contains($0) && logits[$0] > -.infinity }
-        guard let best = allowed.map({ Double(logits[$0]) }).max(), let top = logits.max() else {
+        guard let best = allowed.map({ logits[$0] }).max() else {
             return Outcome(token: nil, logWeight: -.infinity, checks: checks, tested: tested, allowedCount: mask.allowedCount)
         }
         var weights = [Double](repeating: 0, count: logits.count)
-        for token in allowed { weights[token] = exp((Double(logits[token]) - best) / temperature) }
+        for token in allowed { weights[token] = exp((Double(logits[token]) - Double(best)) / temperature) }
         let relativeMass = allowed.reduce(0) { $0 + weights[$1] }
-        let logWeight = (best - Double(top)) / temperature + log(relativeMass) + log(tempered.probabilities.max() ?? 1)
+        let logP = TemperedLogProbability(logits: logits, tempered: tempered, temperature: temperature)
+        let logWeight = logP(best) + log(relativeMass)
         let token = TokenID(random.draw(weights: weights).index)
         return Outcome(token: token, logWeight: logWeight, checks: checks, tested: tested, allowedCount: mask.allowedCount)
     }
