@@ -1,34 +1,49 @@
 import Foundation
 
-/// A file named on the command line, read with errors that say what is wrong with it: missing,
-/// a directory, unreadable, or not UTF-8 (with the offset of the first bad byte). Prompts,
-/// grammars, schemas and instances are all read through it, so every command fails alike.
+/// A file named on the command line or typed in the TUI, read with errors that say what is
+/// wrong with it: missing, a directory, unreadable, or not UTF-8 (with the offset of the first
+/// bad byte). Prompts, grammars, schemas and instances are all read through it, so every
+/// command fails alike.
 enum UserFile {
-    private static func bytes(_ path: String, flag: String) throws(CommandLineError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadableFile(flag: flag, path: path, reason: "there is no such file")
-        }
-        guard !isDirectory.boolValue else { throw .unreadableFile(flag: flag, path: path, reason: "it is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadableFile(flag: flag, path: path, reason: "permission denied or not readable")
-        }
-        return Array(data)
+    /// Why the file cannot be read as text, worded to end a message.
+    struct Unreadable: Error {
+        var reason: String
     }
 
     /// The file as UTF-8 text; with `dropFinalNewline`, one final newline is dropped as
     /// llama.cpp does for prompt files: it ends the file rather than the text.
-    static func text(_ path: String, flag: String, dropFinalNewline: Bool = false) throws(CommandLineError) -> String {
-        var bytes = try bytes(path, flag: flag)
+    static func text(_ path: String, dropFinalNewline: Bool = false) throws(Unreadable) -> String {
+        var bytes = try bytes(path)
         if let offset = firstInvalidUTF8(bytes) {
-            throw .unreadableFile(flag: flag, path: path, reason: "it is not UTF-8 text (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset \(offset))")
+            throw Unreadable(reason: "it is not UTF-8 text (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset \(offset))")
         }
         if dropFinalNewline, bytes.last == 0x0A { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// `text`, failing as the option `flag` that named the file.
+    static func text(_ path: String, flag: String, dropFinalNewline: Bool = false) throws(CommandLineError) -> String {
+        do {
+            return try text(path, dropFinalNewline: dropFinalNewline)
+        } catch {
+            throw .unreadableFile(flag: flag, path: path, reason: error.reason)
+        }
+    }
+
+    private static func bytes(_ path: String) throws(Unreadable) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw Unreadable(reason: "there is no such file")
+        }
+        guard !isDirectory.boolValue else { throw Unreadable(reason: "it is a directory") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Unreadable(reason: "permission denied or not readable")
+        }
+        return Array(data)
+    }
+
     /// Offset of the first byte that does not start a valid UTF-8 sequence, nil when all do.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()
         var offset = 0

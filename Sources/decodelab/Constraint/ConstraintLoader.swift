@@ -19,9 +19,9 @@ enum ConstraintLoader {
         }
         var text: String
         do {
-            text = try UserFile.text(path, flag: "")
-        } catch .unreadableFile(_, _, let reason) {
-            throw Failure(description: "\(path): cannot read the file: \(reason)")
+            text = try UserFile.text(path)
+        } catch {
+            throw Failure(description: "\(path): cannot read the file: \(error.reason)")
         }
         if kind == .regex, text.hasSuffix("\n") { text.removeLast() }
         let spec = ConstraintSpec(kind: kind, source: text, origin: path)
