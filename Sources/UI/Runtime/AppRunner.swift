@@ -219,8 +219,9 @@ public final class AppRunner {
             var deadline = clock.now
             var lastPass = clock.now
             while !Task.isCancelled {
-                let gap = clock.now - lastPass
-                lastPass = clock.now
+                let passStart = clock.now
+                let gap = passStart - lastPass
+                lastPass = passStart
                 if gap > .seconds(1) { send.yield(.resumedAfterStop(seconds: gap.seconds)) }
                 for event in display.poll() {
                     switch event {
