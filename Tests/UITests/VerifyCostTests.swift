@@ -72,8 +72,10 @@ import UI
         let size = Size(width: 120, height: 40)
         let state = AppState(modelName: "ToyModel", vocabulary: ToyVocabulary(), strategies: StrategyCatalog.descriptors, configuration: configuration,
                              promptText: "the cat", chat: false, chatAvailable: false, size: size, theme: .monochrome)
+        // Filled in: the verify line of a round with drafts, or, on a round without any, the
+        // plain-step line the panel shows only once the curve is measured.
         let display = RecordingDisplay(size: size) { frame in
-            frame.text.contains("/T(1) ") && !frame.text.contains("measuring…")
+            (frame.text.contains("/T(1) ") || frame.text.contains("no draft this round: a plain step")) && !frame.text.contains("measuring…")
         }
         let runner = AppRunner(display: display, engine: engine, state: state,
                                services: AppServices(encodePrompt: { _, _ in [] }, themes: ThemeLibrary(directories: []), tracePath: { "" }, modelIdentity: { ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil) },
