@@ -51,13 +51,23 @@ import UI
     }
 
     /// Typing a path straight away (no Enter on "type a file path" first) starts the field with
-    /// that key: `q` is the path's first letter, not quit.
-    @Test func typingInTheListStartsThePath() async throws {
+    /// that key: `q` is the path's first letter, not quit, and `j` or `k` not a move.
+    @Test(arguments: ["queries.gbnf", "json.gbnf", "k.gbnf"])
+    func typingInTheListStartsThePath(path: String) async throws {
         var state = try await state()
         _ = App.update(&state, .key(.character("c")))
-        for c in "queries.gbnf" { _ = App.update(&state, .key(.character(c))) }
+        for c in path { _ = App.update(&state, .key(.character(c))) }
         #expect(!state.quitting)
-        #expect(App.update(&state, .key(.enter)) == [.loadConstraint("queries.gbnf", thenStrategy: nil)])
+        #expect(App.update(&state, .key(.enter)) == [.loadConstraint(path, thenStrategy: nil)])
+    }
+
+    @Test func ctrlNAndCtrlPMoveTheHighlight() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.character("c")))
+        _ = App.update(&state, .key(.control("n")))
+        _ = App.update(&state, .key(.control("n")))
+        _ = App.update(&state, .key(.control("p")))
+        #expect(App.update(&state, .key(.enter)) == [.loadConstraint(Self.files[1], thenStrategy: nil)])
     }
 
     @Test func escapeLeavesTypingThenThePicker() async throws {

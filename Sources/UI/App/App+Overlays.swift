@@ -45,12 +45,13 @@ extension App {
         return []
     }
 
-    /// ↑↓ (k j) move, Enter chooses, Esc closes; any other printable key starts typing a path
-    /// or `/regex/` with that character (`q` included: a path like `queries.gbnf` must not quit).
+    /// ↑↓ (Ctrl-P Ctrl-N) move, Enter chooses, Esc closes; any printable key starts typing a
+    /// path or `/regex/` with that character (`q`, `j` and `k` included: paths like
+    /// `queries.gbnf` or `json.gbnf` must neither quit nor move the highlight).
     private static func constraintListKey(_ key: Key, picker: inout ConstraintPicker, in state: inout AppState) -> [AppCommand] {
         switch key {
-        case .up, .character("k"): picker.move(by: -1)
-        case .down, .character("j"): picker.move(by: 1)
+        case .up, .control("p"): picker.move(by: -1)
+        case .down, .control("n"): picker.move(by: 1)
         case .pageUp: picker.move(by: -10)
         case .pageDown: picker.move(by: 10)
         case .character(let c) where !c.isWhitespace: picker.typed = String(c)
