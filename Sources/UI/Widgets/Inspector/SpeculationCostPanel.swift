@@ -31,7 +31,9 @@ struct SpeculationCostPanel: Sendable {
             return
         }
         let (perRound, perDraft) = (Format.fixed(cost.perRound, 2), Format.fixed(cost.perDraftedToken, 2))
-        rows.line("\(verify) \(Format.fixed(cost.verifyRatio, 2)) · other \(perRound)/round + \(perDraft)/draft (T(1))", style: theme[.muted], into: &buffer)
+        // All three in units of T(1), so they add up to the break-even MAT below; short enough
+        // for the inspector at 120 columns.
+        rows.line("\(verify) \(Format.fixed(cost.verifyRatio, 2)) + \(perRound)/round + \(perDraft)/draft", style: theme[.muted], into: &buffer)
         let pays = mat > cost.breakEven
         rows.line("break-even MAT \(Format.fixed(cost.breakEven, 2)) = \(Format.fixed(cost.verifyRatio, 2))+\(perRound)+\(draftSize)×\(perDraft): \(pays ? "pays" : "loses")",
                   style: theme[pays ? .draftAccepted : .draftRejected], into: &buffer)
