@@ -110,6 +110,16 @@ struct TraceHeaderCheckTests {
         #expect(Self.error(reading: text) == "\(Self.path):2: not an event: field event: unknown event 'warp'")
     }
 
+    /// A recording killed while writing leaves a last line without its newline: the trace is
+    /// read as incomplete, while the same line finished by a newline is an error.
+    @Test func aLastLineCutOffMidWriteMakesAnIncompleteTrace() throws {
+        let header = try Self.headerLine(("\"seed\":1", "\"seed\":1"))
+        let trace = try TraceFile.parse(Data((header + "\n{\"event\":\"sta").utf8), path: Self.path)
+        #expect(trace.endsMidLine && trace.events.isEmpty)
+        #expect(Self.error(reading: header + "\n{\"event\":\"sta\n")?.hasPrefix("\(Self.path):2: not an event") == true)
+        #expect(try !TraceFile.parse(Data((header + "\n").utf8), path: Self.path).endsMidLine)
+    }
+
     @Test func aDirectoryIsSaidToBeOne() {
         let folder = FileManager.default.temporaryDirectory.path
         #expect(Self.error(readingFile: folder) == "\(folder): cannot read the file: Is a directory")

@@ -6,10 +6,14 @@ import Inference
 public struct TraceFile: Sendable, Equatable {
     public var header: TraceHeader
     public var events: [EngineEvent]
+    /// True when the file ended in the middle of an event line (the recording was killed while
+    /// writing it); that line is left out.
+    public var endsMidLine: Bool
 
-    public init(header: TraceHeader, events: [EngineEvent]) {
+    public init(header: TraceHeader, events: [EngineEvent], endsMidLine: Bool = false) {
         self.header = header
         self.events = events
+        self.endsMidLine = endsMidLine
     }
 
     public static func read(path: String) throws -> TraceFile {
@@ -58,6 +62,9 @@ public struct TraceFile: Sendable, Equatable {
             do {
                 events.append(try decoder.decode(EngineEvent.self, from: Data(line)))
             } catch {
+                // Every line the writer finishes ends with a newline: an unreadable last line
+                // without one was cut off mid-write, and the trace is incomplete, not damaged.
+                if index == lines.count - 1 { return TraceFile(header: header, events: events, endsMidLine: true) }
                 throw TraceError(path: path, line: index + 1, message: "not an event: \(TraceLineFailure<EngineEvent>(line: Data(line)).message(for: error))")
             }
         }

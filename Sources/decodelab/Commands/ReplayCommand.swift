@@ -77,7 +77,9 @@ enum ReplayCommand: Command {
         }
         guard let index = comparison.divergence else {
             let finish = switch (comparison.complete, reason) {
-            case (false, _): "; the trace is incomplete (no finished event: the recording stopped early), so only its \(recorded.count) tokens were compared"
+            case (false, _):
+                "; the trace is incomplete (\(trace.endsMidLine ? "its last line is cut off" : "no finished event"): the recording stopped early), "
+                    + "so only its \(recorded.count) tokens were compared"
             case (true, let reason?) where reason != trace.finishReason: " (but it finished with \(reason.rawValue), the trace with \(trace.finishReason?.rawValue ?? "nothing"))"
             default: ""
             }
