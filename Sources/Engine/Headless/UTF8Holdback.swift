@@ -1,9 +1,15 @@
 /// Streams token bytes as text without ever splitting a UTF-8 character: bytes of an
 /// incomplete sequence at the end are held until the rest arrives.
 public struct UTF8Holdback: Sendable {
-    private var pending: [UInt8] = []
+    /// Bytes of a character not finished yet.
+    public private(set) var pending: [UInt8] = []
 
     public init() {}
+
+    /// A holdback already holding `pending`, the unfinished end of an earlier stream.
+    public init(pending: [UInt8]) {
+        self.pending = pending
+    }
 
     /// The bytes that can be written now.
     public mutating func push(_ bytes: [UInt8]) -> [UInt8] {

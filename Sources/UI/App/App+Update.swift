@@ -74,7 +74,7 @@ extension App {
             state.stats = EngineStats()
             state.cursor = nil
         case .step(let trace):
-            state.tokens += TokenEntry.entries(of: trace, step: state.steps.count, vocabulary: state.vocabulary)
+            state.tokens += TokenEntry.entries(of: trace, step: state.steps.count, vocabulary: state.vocabulary, after: state.tokens)
             state.steps.append(trace)
         case .stats(let stats):
             state.stats = stats

@@ -23,7 +23,7 @@ public struct ComparisonRun: Sendable {
             tokens.removeAll(keepingCapacity: true)
             stats = EngineStats()
         case .step(let trace):
-            tokens += TokenEntry.entries(of: trace, step: steps.count, vocabulary: vocabulary)
+            tokens += TokenEntry.entries(of: trace, step: steps.count, vocabulary: vocabulary, after: tokens)
             steps.append(trace)
         case .stats(let newStats):
             stats = newStats

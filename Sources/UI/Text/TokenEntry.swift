@@ -1,4 +1,5 @@
 import Decoding
+import Engine
 import Inference
 
 /// One token of the text pane: what a step produced, with its text prepared for display once,
@@ -9,16 +10,39 @@ public struct TokenEntry: Sendable, Equatable {
     public var traced: TracedToken
     /// The token's text split at newlines, each piece made printable; n pieces mean n-1 line breaks.
     public var pieces: [String]
+    /// The bytes of a character this token starts but does not finish: the next committed
+    /// token shows the character (empty for a token that ends on a character boundary).
+    public var unfinished: [UInt8] = []
 
+    /// The token's text on its own (half a character becomes U+FFFD).
     public init(step: Int, traced: TracedToken, vocabulary: any Vocabulary) {
         self.step = step
         self.traced = traced
         self.pieces = TokenEntry.pieces(of: TokenText.string(traced.token, vocabulary: vocabulary))
     }
 
-    /// The entries for the tokens a step committed (and, for speculative steps, rejected).
-    static func entries(of trace: StepTrace, step: Int, vocabulary: any Vocabulary) -> [TokenEntry] {
-        trace.tokens.map { TokenEntry(step: step, traced: $0, vocabulary: vocabulary) }
+    /// The token's text after `unfinished`, the end of the text before it: a character split
+    /// over tokens is shown whole, by the token that finishes it.
+    init(step: Int, traced: TracedToken, vocabulary: any Vocabulary, after unfinished: [UInt8]) {
+        var holdback = UTF8Holdback(pending: unfinished)
+        let ready = holdback.push(vocabulary.bytes(of: traced.token))
+        self.step = step
+        self.traced = traced
+        self.pieces = TokenEntry.pieces(of: String(decoding: ready, as: UTF8.self))
+        self.unfinished = holdback.pending
+    }
+
+    /// The entries for the tokens a step committed (and, for speculative steps, rejected),
+    /// following `previous`, the entries so far. Rejected drafts are not part of the text: each
+    /// is shown on its own.
+    static func entries(of trace: StepTrace, step: Int, vocabulary: any Vocabulary, after previous: [TokenEntry]) -> [TokenEntry] {
+        var unfinished = previous.last { $0.traced.source != .draftRejected }?.unfinished ?? []
+        return trace.tokens.map { traced in
+            guard traced.source != .draftRejected else { return TokenEntry(step: step, traced: traced, vocabulary: vocabulary) }
+            let entry = TokenEntry(step: step, traced: traced, vocabulary: vocabulary, after: unfinished)
+            unfinished = entry.unfinished
+            return entry
+        }
     }
 
     static func pieces(of text: String) -> [String] {

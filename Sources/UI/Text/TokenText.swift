@@ -8,10 +8,21 @@ public enum TokenText {
         String(decoding: vocabulary.bytes(of: token), as: UTF8.self)
     }
 
+    /// The tokens' bytes together as text, so a character split over two of them reads whole.
+    public static func string(_ tokens: some Sequence<TokenID>, vocabulary: any Vocabulary) -> String {
+        String(decoding: tokens.flatMap { vocabulary.bytes(of: $0) }, as: UTF8.self)
+    }
+
     /// A one-line, printable, quoted-looking label for lists: spaces shown as `␣` at the edges
     /// so " the" and "the" differ visibly; control tokens keep their name, without its
     /// brackets (`<|im_end|>` is ⟨im_end⟩), so two end tokens read differently.
+    /// A token that is not whole UTF-8 (a piece of a character) shows its bytes, `\xE3\x81`,
+    /// as llama-tokenize does.
     public static func label(_ token: TokenID, vocabulary: any Vocabulary) -> String {
+        let bytes = vocabulary.bytes(of: token)
+        if String(validating: bytes, as: UTF8.self) == nil {
+            return bytes.map { $0 < 0x80 ? Printable.text(String(UnicodeScalar($0))) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
+        }
         let text = Printable.text(string(token, vocabulary: vocabulary))
         if text.isEmpty {
             let name = vocabulary.controlSpelling(of: token).map { Printable.text($0).trimmingCharacters(in: ["<", "|", ">"]) } ?? ""

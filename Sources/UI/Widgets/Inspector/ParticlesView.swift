@@ -77,7 +77,7 @@ struct ParticlesView {
         var numbers = " \(Format.fixed(particle.normalizedWeight, 2))"
         if columns.showsStepWeight { numbers += " " + Format.padLeft(particle.stepLogWeight.map { Format.fixed($0, 2) } ?? "—", 6) }
         x += buffer.put(numbers + " ", x: x, y: y, style: theme[.muted], clip: area)
-        let tail = particle.tail.map { Printable.text(TokenText.string($0, vocabulary: vocabulary)) }.joined()
+        let tail = Printable.text(TokenText.string(particle.tail, vocabulary: vocabulary))
         // The newest text matters most: cut the tail from the left.
         let room = max(0, area.maxX - x)
         buffer.put(Format.keepingEnd(tail, width: room), x: x, y: y, style: theme[role], maxWidth: room, clip: area)

@@ -1,0 +1,57 @@
+import Decoding
+import Inference
+import Testing
+@testable import UI
+
+/// Byte-level BPE splits many characters over tokens (an emoji's four bytes, an accented
+/// letter's two): the text pane shows the character whole, never U+FFFD per half.
+@Suite struct SplitCharacterTests {
+    /// Token 0 " caf", 1 the first byte of "é", 2 its second byte, 3 the first two bytes of
+    /// "🙂", 4 its last two, 5 "!".
+    struct ByteVocabulary: Vocabulary {
+        let tokens: [[UInt8]] = [Array(" caf".utf8), [0xC3], [0xA9], [0xF0, 0x9F], [0x99, 0x82], Array("!".utf8)]
+        var count: Int { tokens.count }
+        func bytes(of token: TokenID) -> [UInt8] { tokens[Int(token)] }
+        func isEndOfGeneration(_ token: TokenID) -> Bool { false }
+        func isControl(_ token: TokenID) -> Bool { false }
+    }
+
+    static let distribution = DistributionTrace(stages: [], chosen: 0, entropy: 0, varentropy: 0, uniform: nil)
+
+    static func step(_ index: Int, _ tokens: [TracedToken]) -> StepTrace {
+        StepTrace(index: index, generatedBefore: 0, tokens: tokens, payload: .distribution(distribution), targetEvaluations: 1)
+    }
+
+    static func text(_ entries: [TokenEntry]) -> [String] { entries.map { $0.pieces.joined(separator: "↵") } }
+
+    @Test func aCharacterIsShownByTheTokenThatFinishesIt() {
+        let vocabulary = ByteVocabulary()
+        var entries: [TokenEntry] = []
+        // The split falls inside a step and across steps alike.
+        for (index, ids) in [[0, 1], [2, 3], [4, 5]].enumerated() {
+            entries += TokenEntry.entries(of: Self.step(index, ids.map { TracedToken(token: TokenID($0), source: .sampled) }),
+                                          step: index, vocabulary: vocabulary, after: entries)
+        }
+        #expect(Self.text(entries) == [" caf", "", "é", "", "🙂", "!"])
+        let flow = TokenFlow(prompt: "", tokens: entries, width: 40, promptOnOwnLine: false)
+        #expect(flow.lines.map { $0.map(\.text).joined() } == [" café🙂!"])
+    }
+
+    /// A rejected draft is not part of the text: it neither finishes nor carries a character.
+    @Test func aRejectedDraftBetweenTheHalvesIsShownOnItsOwn() {
+        let vocabulary = ByteVocabulary()
+        let tokens = [TracedToken(token: 1, source: .sampled), TracedToken(token: 5, source: .draftRejected), TracedToken(token: 2, source: .sampled)]
+        let entries = TokenEntry.entries(of: Self.step(0, tokens), step: 0, vocabulary: vocabulary, after: [])
+        #expect(Self.text(entries) == ["", "!", "é"])
+    }
+
+    @Test func aPieceOfACharacterIsLabelledByItsBytes() {
+        #expect(TokenText.label(1, vocabulary: ByteVocabulary()) == "\\xC3")
+        #expect(TokenText.label(3, vocabulary: ByteVocabulary()) == "\\xF0\\x9F")
+        #expect(TokenText.label(0, vocabulary: ByteVocabulary()) == "␣caf")
+    }
+
+    @Test func beamAndParticleTailsReadTheBytesTogether() {
+        #expect(TokenText.string([0, 1, 2], vocabulary: ByteVocabulary()) == " café")
+    }
+}
