@@ -119,6 +119,17 @@ struct JSONSchemaConversionTests {
         #expect(!allOf.matches(Array("1".utf8)))
     }
 
+    /// A schema that reaches itself before matching anything cannot be matched; the error
+    /// names the schema location, not only an internal rule number.
+    @Test func aSelfReferenceThatConsumesNothingNamesItsLocation() {
+        do {
+            _ = try Grammar(jsonSchema: ##"{"$defs":{"loop":{"$ref":"#/$defs/loop"}},"$ref":"#/$defs/loop"}"##)
+            Issue.record("a schema that is its own reference should be rejected")
+        } catch {
+            #expect(error.problem.contains("left recursion") && error.problem.contains("defs-loop"), "\(error)")
+        }
+    }
+
     @Test func unsupportedKeywordsAreListedUnlessLenient() throws {
         let schema = #"{"type":"array","uniqueItems":true,"items":{"not":{"type":"null"},"multipleOf":2}}"#
         do {

@@ -72,7 +72,7 @@ extension JSONSchemaCompiler {
 
         // Two rules per position: members from i on when nothing was written yet ("first") or
         // after a member (each then needs a leading comma); linear in the number of properties.
-        let base = newRuleName()
+        let base = newRuleName(at: path)
         func name(_ index: Int, _ first: Bool) -> String { "\(base)-\(index)\(first ? "f" : "r")" }
         for first in [true, false] {
             var tail = GrammarExpression.empty

@@ -114,7 +114,7 @@ struct JSONSchemaCompiler {
         // into every branch, and without sharing big schemas grow many-fold.
         let key = value.compactText
         if let name = ruleForSubschema[key] { return .rule(name) }
-        let name = newRuleName()
+        let name = newRuleName(at: path)
         ruleForSubschema[key] = name
         rules.append((name, .empty))
         let index = rules.count - 1
@@ -151,7 +151,7 @@ struct JSONSchemaCompiler {
     private mutating func reference(_ target: String, at path: String) throws(GrammarError) -> GrammarExpression {
         if let name = ruleForReference[target] { return .rule(name) }
         guard let resolved = try resolve(target, at: path) else { return common("json-value") }
-        let name = newRuleName()
+        let name = newRuleName(at: target)
         ruleForReference[target] = name
         rules.append((name, .empty))
         let index = rules.count - 1
@@ -200,9 +200,13 @@ struct JSONSchemaCompiler {
 
     // MARK: Rules
 
-    mutating func newRuleName() -> String {
+    /// A fresh rule name that says where in the schema the rule comes from, so a message
+    /// naming rules (a left recursion) points at the schema: "schema-3-defs-node" for
+    /// "#/$defs/node". The count keeps names unique whatever the location's words.
+    mutating func newRuleName(at path: String) -> String {
         ruleCount += 1
-        return "schema-\(ruleCount)"
+        let words = path.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return (["schema-\(ruleCount)"] + words.map(String.init)).joined(separator: "-")
     }
 }
 
