@@ -22,6 +22,37 @@ import UI
 
     /// `o` picks among a strategy's own parameters and `-`/`+` move them from the value the
     /// strategy really uses (its default while unset), which the header shows too.
+    /// Behind the "too small" notice nothing is visible, so keys change nothing: a strategy
+    /// switch, a lens change or a restart would surprise the user once the terminal grows.
+    /// `q` quits, as the notice says.
+    @Test func keysBehindTheTooSmallNoticeOnlyQuit() async throws {
+        var state = try await state()
+        _ = App.update(&state, .resize(Size(width: 10, height: 3)))
+        let before = state.configuration
+        for key: Key in [.character("1"), .character("s"), .character("r"), .character("l"), .character("c"), .character("?"), .enter, .right] {
+            #expect(App.update(&state, .key(key)).isEmpty, "\(key)")
+        }
+        #expect(state.configuration == before && state.overlay == nil)
+        #expect(App.update(&state, .key(.character("q"))) == [.quit])
+    }
+
+    /// Rejected drafts are drawn only in the source lens; elsewhere ← → pass them, or the
+    /// cursor would vanish for a press.
+    @Test func arrowsPassRejectedDraftsOutsideTheSourceLens() async throws {
+        var state = try await state()
+        let vocabulary = state.vocabulary
+        let sources: [TokenSource] = [.draftAccepted, .draftRejected, .draftRejected, .sampled]
+        state.tokens = sources.enumerated().map { TokenEntry(step: 0, traced: TracedToken(token: TokenID($0.offset), source: $0.element), vocabulary: vocabulary) }
+        state.lens = .probability
+        _ = App.update(&state, .key(.left))
+        #expect(state.cursor == 0)
+        _ = App.update(&state, .key(.right))
+        #expect(state.cursor == 3)
+        state.lens = .source
+        _ = App.update(&state, .key(.left))
+        #expect(state.cursor == 2)
+    }
+
     @Test func ownParameterKeysStartFromTheStrategysDefault() async throws {
         var state = try await state()
         state.configuration.strategy = SpeculativeLookupStrategy.descriptor.name

@@ -4,6 +4,12 @@ import Engine
 extension App {
     /// Keys go to the open overlay first; otherwise the keymap decides.
     static func handle(_ key: Key, in state: inout AppState) -> [AppCommand] {
+        // The "too small" notice hides the screen: keys acting on it would change what the
+        // user cannot see, so only quitting (as the notice says) and redraw work there.
+        if !state.size.fitsScreen {
+            guard let action = keymap.action(for: key), action == .quit || action == .redraw else { return [] }
+            return perform(action, in: &state)
+        }
         if let overlay = state.overlay {
             return handle(key, overlay: overlay, in: &state)
         }
@@ -189,8 +195,14 @@ extension App {
         let last = state.tokens.count - 1
         let current = state.cursor ?? last
         switch action {
-        case .cursorLeft: state.cursor = max(0, current - 1)
-        case .cursorRight: state.cursor = current + 1 > last ? nil : current + 1
+        case .cursorLeft, .cursorRight:
+            // Outside the source lens rejected drafts are not drawn: the cursor passes them.
+            let step = action == .cursorLeft ? -1 : 1
+            var target = current + step
+            while state.lens != .source, state.tokens.indices.contains(target), state.tokens[target].traced.source == .draftRejected {
+                target += step
+            }
+            state.cursor = target > last ? nil : target < 0 ? current : target
         case .cursorOldest: state.cursor = 0
         case .cursorNewest: state.cursor = nil
         case .cursorUp, .cursorDown:

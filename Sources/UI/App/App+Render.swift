@@ -4,7 +4,7 @@ extension App {
     /// Draws the whole screen for `state` at its size.
     public static func render(_ state: AppState) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: state.size, fill: Cell(symbol: " ", style: state.theme[.base]))
-        guard state.size.width >= ScreenLayout.minimum.width, state.size.height >= ScreenLayout.minimum.height else {
+        guard state.size.fitsScreen else {
             TooSmallNotice(size: state.size).render(into: &buffer, area: state.size.bounds, theme: state.theme)
             return buffer
         }

@@ -29,3 +29,9 @@ public struct ScreenLayout: Equatable, Sendable {
         timeline = Rect(x: 0, y: body.y + upper, width: size.width, height: timelineHeight)
     }
 }
+
+extension Size {
+    /// At least `ScreenLayout.minimum` in both directions: below it the screen shows only the
+    /// "too small" notice.
+    var fitsScreen: Bool { width >= ScreenLayout.minimum.width && height >= ScreenLayout.minimum.height }
+}
