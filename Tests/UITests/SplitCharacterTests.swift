@@ -37,6 +37,25 @@ import Testing
         #expect(flow.lines.map { $0.map(\.text).joined() } == [" café🙂!"])
     }
 
+    /// The cursor on a token that only starts a character is drawn on the character, which the
+    /// next token finishes; otherwise it would vanish (the starting token is drawn empty).
+    @Test func theCursorOnAPieceOfACharacterHighlightsTheCharacter() throws {
+        let vocabulary = ByteVocabulary()
+        let tokens = [0, 1, 2, 5].map { TracedToken(token: TokenID($0), source: .sampled) }
+        let entries = TokenEntry.entries(of: Self.step(0, tokens), step: 0, vocabulary: vocabulary, after: [])
+        func styleOfE(cursor: Int?) throws -> Style {
+            var buffer = ScreenBuffer(size: Size(width: 30, height: 5), fill: Cell(symbol: " ", style: Theme.monochrome[.base]))
+            TextPane(prompt: "", chat: false, tokens: entries, lens: .probability, cursor: cursor, focused: true)
+                .render(into: &buffer, area: Size(width: 30, height: 5).bounds, theme: Theme.monochrome)
+            let y = try #require((0..<5).first { buffer.line($0).contains("café") })
+            let x = try #require((0..<30).first { buffer[x: $0, y: y].symbol == "é" })
+            return buffer[x: x, y: y].style
+        }
+        #expect(try styleOfE(cursor: 1) == styleOfE(cursor: 2))
+        #expect(try styleOfE(cursor: 1) != styleOfE(cursor: nil))
+        #expect(try styleOfE(cursor: 0) == styleOfE(cursor: nil))
+    }
+
     /// A rejected draft is not part of the text: it neither finishes nor carries a character.
     @Test func aRejectedDraftBetweenTheHalvesIsShownOnItsOwn() {
         let vocabulary = ByteVocabulary()

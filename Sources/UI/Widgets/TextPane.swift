@@ -60,10 +60,17 @@ public struct TextPane: Widget {
         return max(0, min(maxTop, focusLine - height / 2))
     }
 
+    /// For a cursor on a token that only starts a character (drawn empty), the token that
+    /// finishes the character, so the cursor stays visible on it.
+    private var cursorCharacter: Int? {
+        guard let cursor, tokens.indices.contains(cursor), tokens[cursor].pieces.allSatisfy(\.isEmpty), !tokens[cursor].unfinished.isEmpty else { return nil }
+        return tokens[(cursor + 1)...].firstIndex { $0.traced.source != .draftRejected && !$0.pieces.allSatisfy(\.isEmpty) }
+    }
+
     private func style(of span: TokenFlow.Span, theme: Theme) -> Style {
         guard let index = span.token, tokens.indices.contains(index) else { return theme[.muted] }
         var style = span.isLineBreak ? theme[.muted] : theme[lens.role(for: tokens[index].traced)]
-        if index == cursor { style = style.overlaid(by: theme[.cursor]) }
+        if index == cursor || index == cursorCharacter { style = style.overlaid(by: theme[.cursor]) }
         return style
     }
 }
