@@ -15,8 +15,12 @@ struct DraftTreeView {
         let accepted = Set(trace.acceptedPath)
         rows.line("\(trace.drafter) · accepted \(trace.acceptedPath.count)/\(trace.nodes.count)", style: theme[.title], into: &buffer)
         cost?.render(into: &buffer, rows: &rows, theme: theme)
-        let columns = "  \(Format.pad("token", 13)) \(Format.padLeft("p", 5)) \(Format.padLeft("q", 6)) \(Format.padLeft("p/q", 6))  verdict"
-        rows.line(columns, style: theme[.muted], into: &buffer)
+        // p, q and p/q take 22 cells and the verdict word 10; a narrow inspector (80 columns)
+        // narrows the token column and leaves the word to the ✓ ✗ · mark.
+        let showsVerdict = rows.area.width >= 45
+        let labelWidth = showsVerdict ? 13 : max(6, rows.area.width - 22)
+        let columns = "  \(Format.pad("token", labelWidth)) \(Format.padLeft("p", 5)) \(Format.padLeft("q", 6)) \(Format.padLeft("p/q", 6))"
+        rows.line(columns + (showsVerdict ? "  verdict" : ""), style: theme[.muted], into: &buffer)
         for index in DraftTreeView.depthFirstOrder(trace.nodes) {
             let node = trace.nodes[index]
             let depth = DraftTreeView.depth(of: index, in: trace.nodes)
@@ -28,7 +32,8 @@ struct DraftTreeView {
             let label = String(repeating: " ", count: min(depth, 6)) + TokenText.label(node.token, vocabulary: vocabulary)
             let q = node.q.map { Format.fixed($0, 3) } ?? "  —"
             let ratio = node.ratio.map { Format.fixed($0, 2) } ?? "  —"
-            let text = "\(mark) \(Format.pad(label, 13)) \(Format.fixed(node.p, 3)) \(Format.padLeft(q, 6)) \(Format.padLeft(ratio, 6))  \(node.verdict.rawValue)"
+            let text = "\(mark) \(Format.pad(label, labelWidth)) \(Format.fixed(node.p, 3)) \(Format.padLeft(q, 6)) \(Format.padLeft(ratio, 6))"
+                + (showsVerdict ? "  \(node.verdict.rawValue)" : "")
             let role: ThemeRole = accepted.contains(index) ? .draftAccepted : (node.verdict == .rejected ? .draftRejected : .muted)
             guard rows.line(text, style: theme[role], into: &buffer) else { return }
             if node.verdict == .rejected, !node.residualTop.isEmpty {
