@@ -20,6 +20,15 @@ import UI
         #expect(flow.token(onLine: 3, nearColumn: 4) == 5)
     }
 
+    /// A word of several tokens wraps whole: " mat" and "." go to the next line together
+    /// rather than leaving "." alone at its start.
+    @Test func aWordOfSeveralTokensWrapsWhole() {
+        let flow = TokenFlow(prompt: "", tokens: entries([0, 5, 6, 3]), width: 8, promptOnOwnLine: false)
+        #expect(flow.lines.map { $0.map(\.text).joined() } == [" the", "mat. on"])
+        let long = TokenFlow(prompt: "", tokens: entries([0, 9, 9, 9, 9, 9]), width: 8, promptOnOwnLine: false)
+        #expect(long.lines.map { $0.map(\.text).joined() } == [" the漢字", "漢字漢字", "漢字漢字"], "a word wider than a line wraps token by token")
+    }
+
     @Test func aCompletionContinuesThePromptLine() {
         let flow = TokenFlow(prompt: "Once:", tokens: entries([0, 1]), width: 20, promptOnOwnLine: false)
         #expect(flow.lines.map { $0.map(\.text).joined() } == ["Once: the cat"])

@@ -40,7 +40,8 @@ public struct TokenFlow: Sendable {
             }
             for (i, piece) in entry.pieces.enumerated() {
                 if i > 0 { breakLine(after: index) }
-                let text = wrapping(piece)
+                let isLast = i == entry.pieces.count - 1
+                let text = wrapping(piece, extent: isLast ? wordExtent(of: piece, after: index, in: tokens, showingRejectedDrafts: showingRejectedDrafts) : nil)
                 if i == 0 {
                     lineOfToken.append(lines.count - 1)
                     columnOfToken.append(column)
@@ -63,13 +64,33 @@ public struct TokenFlow: Sendable {
     }
 
     /// Word wrap: text that does not fit on the current line starts the next one (text wider
-    /// than a whole line is split by characters instead). The space a wrapped word starts with
-    /// is dropped, so wrapped lines are not indented.
-    private mutating func wrapping(_ text: some StringProtocol) -> String {
+    /// than a whole line is split by characters instead). `extent` is the width of the whole
+    /// word the text begins, when the following tokens continue it, so that a word of several
+    /// tokens wraps whole ("(NLP)" no longer splits into "(N" and "LP)"); a word wider than a
+    /// line wraps token by token. The space a wrapped word starts with is dropped, so wrapped
+    /// lines are not indented.
+    private mutating func wrapping(_ text: some StringProtocol, extent: Int? = nil) -> String {
         let textWidth = CellWidth.of(String(text))
-        guard column > 0, column + textWidth > width, textWidth <= width else { return String(text) }
+        let needed = extent.map { $0 <= width ? max($0, textWidth) : textWidth } ?? textWidth
+        guard column > 0, column + needed > width, textWidth <= width else { return String(text) }
         breakLine(after: nil, mark: false)
         return text.hasPrefix(" ") && text.count > 1 ? String(text.dropFirst()) : String(text)
+    }
+
+    /// The width of `piece` (the last piece of token `index`) and of the following tokens that
+    /// continue its word: no space or line break between them. Stops once wider than a line,
+    /// since such a word wraps token by token anyway.
+    private func wordExtent(of piece: String, after index: Int, in tokens: [TokenEntry], showingRejectedDrafts: Bool) -> Int {
+        var extent = CellWidth.of(piece)
+        guard !piece.hasSuffix(" ") else { return extent }
+        for entry in tokens[(index + 1)...] {
+            guard extent <= width else { break }
+            if !showingRejectedDrafts, entry.traced.source == .draftRejected { continue }
+            guard let first = entry.pieces.first, !first.hasPrefix(" ") else { break }
+            extent += CellWidth.of(first)
+            if entry.pieces.count > 1 || first.hasSuffix(" ") { break }
+        }
+        return extent
     }
 
     /// The token at or nearest before `column` on `line`, if that line has tokens.
