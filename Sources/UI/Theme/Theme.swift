@@ -28,7 +28,8 @@ public struct Theme: Sendable, Equatable {
         .footer: Style(reverse: true), .footerKey: Style(bold: true, reverse: true),
         .cursor: Style(reverse: true),
         .scale0: .plain, .scale1: Style(italic: true), .scale2: Style(underline: true), .scale3: Style(bold: true, underline: true),
-        .scale4: Style(bold: true, reverse: true),
+        // Reverse video is the cursor's alone: a scale level drawn reversed looked like it.
+        .scale4: Style(bold: true, underline: true, italic: true),
         .sampled: .plain, .greedy: .plain, .beam: Style(italic: true), .draftAccepted: Style(bold: true),
         .draftRejected: Style(dim: true, underline: true), .resampled: Style(underline: true), .bonus: Style(bold: true, underline: true),
         .grammarForced: Style(italic: true),
