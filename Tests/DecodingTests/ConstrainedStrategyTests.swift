@@ -89,7 +89,7 @@ struct ConstrainedStrategyTests {
             #expect(throws: ConstraintError.missing(strategy: name)) { try StrategyCatalog.make(name, parameters: DecodingParameters()) }
         }
         let error = ConstraintError.missing(strategy: "constrained-mask")
-        #expect(error.description == "constrained-mask needs a constraint: press c or pass --grammar-file/--json-schema/--regex")
+        #expect(error.description == "constrained-mask needs a constraint: pass --grammar-file, --json-schema or --regex")
     }
 
     @Test func compileErrorsCarryLineAndColumn() throws {

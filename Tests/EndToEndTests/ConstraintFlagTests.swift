@@ -32,7 +32,7 @@ import Testing
             (["--grammar-file", grammar], "\(grammar):2:3: undefined rule 'x'"),
             (["--regex", "(ab"], "--regex:1:1: missing ')'"),
             (["--json-schema", "samples/schemas/person.json", "--regex", "a"], "--json-schema and --regex: give only one constraint"),
-            (["--strategy", "constrained-mask"], "constrained-mask needs a constraint: press c or pass --grammar-file/--json-schema/--regex"),
+            (["--strategy", "constrained-mask"], "constrained-mask needs a constraint: pass --grammar-file, --json-schema or --regex"),
             (["--beam-width", "2.5"], "option --beam-width: '2.5' is not a whole number"),
             (["--beam-width", "0"], "option --beam-width: '0' is not a number in 1.0...32.0"),
             (["--temp", "9"], "option --temp: '9' is not a number in 0.0...5.0"),
@@ -59,6 +59,16 @@ import Testing
                               "--regex", "(yes|no)", "--temp", "0", "-n", "8", "-s", "1"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(["yes\n", "no\n"].contains(result.stdout))
+    }
+
+    /// A constraint without --strategy is applied (constrained-mask), not ignored with a warning.
+    @Test func aConstraintAloneIsApplied() throws {
+        let model = try GoldenData.defaultModelPath()
+        let result = try run(["generate", "-m", model, "--chat", "-p", "Is the sky blue? Answer yes or no.", "--regex", "(yes|no)",
+                              "--temp", "0", "-n", "8", "-s", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(["yes\n", "no\n"].contains(result.stdout), "\(result.stdout)")
+        #expect(result.stderr.contains("with constrained-mask") && !result.stderr.contains("warning"), "\(result.stderr)")
     }
 
     @Test func generateWarnsWhenTheStrategyIgnoresTheConstraint() throws {

@@ -78,6 +78,18 @@ struct GBNFSyntaxTests {
         }
     }
 
+    /// 20,000 nested groups used to overflow the stack and crash the process.
+    @Test func deepNestingIsAnErrorNotACrash() throws {
+        let fine = "root ::= " + String(repeating: "(", count: 1000) + "\"a\"" + String(repeating: ")", count: 1000) + "\n"
+        #expect(Recognizer(try Grammar(gbnf: fine)).matches(Array("a".utf8)))
+        do {
+            _ = try Grammar(gbnf: "root ::= " + String(repeating: "(", count: 20_000) + "\"a\"" + String(repeating: ")", count: 20_000) + "\n", source: "t.gbnf")
+            Issue.record("20,000 nested groups should be refused")
+        } catch {
+            #expect(error.problem.contains("nested more than 1000 deep") && error.column == 1010, "\(error)")
+        }
+    }
+
     @Test func missingRootAndLeftRecursionAreRejected() {
         #expect(throws: GrammarError.self) { try Grammar(gbnf: "start ::= \"a\"\n") }
         do {

@@ -33,6 +33,7 @@ struct RegexTests {
         ("\\bword", "word boundaries"), ("\\p{L}", "Unicode property"), ("a++", "possessive"),
         ("a^b", "anchors"), ("a$b", "anchors"), ("(ab", "missing ')'"), ("ab)", "unbalanced"),
         ("*a", "nothing to repeat"), ("[abc", "unterminated"), ("a{3,1}", "out of order"),
+        (String(repeating: "(", count: 20_000) + "a" + String(repeating: ")", count: 20_000), "nested more than 1000 deep"),
     ])
     func refusesWithAClearError(_ pattern: String, _ problem: String) {
         do {

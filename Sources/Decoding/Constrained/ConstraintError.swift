@@ -14,7 +14,7 @@ public enum ConstraintError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .missing(let strategy):
-            "\(strategy) needs a constraint: press c or pass --grammar-file/--json-schema/--regex"
+            "\(strategy) needs a constraint: pass --grammar-file, --json-schema or --regex"
         case .invalid(let strategy, let error):
             "\(strategy): \(error)"
         case .deadEnd(let generated):

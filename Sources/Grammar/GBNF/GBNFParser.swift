@@ -9,6 +9,7 @@ struct GBNFParser {
     private var position = 0
     private var rules: [(name: String, body: GrammarExpression)] = []
     private var references: [(name: String, at: Int)] = []
+    private var groupDepth = 0
 
     init(_ text: String, source: String) {
         self.text = Array(text.utf8)
@@ -80,9 +81,12 @@ struct GBNFParser {
             case UInt8(ascii: "["):
                 items.append(.characters(try parseClass()))
             case UInt8(ascii: "("):
+                guard groupDepth < GrammarLimits.groupNesting else { throw error("groups nested more than \(GrammarLimits.groupNesting) deep") }
                 position += 1
                 skipSpace(newlines: true)
+                groupDepth += 1
                 let group = try parseAlternatives(nested: true)
+                groupDepth -= 1
                 guard peek(0) == UInt8(ascii: ")") else { throw error("expecting ')'") }
                 position += 1
                 items.append(group)

@@ -118,6 +118,9 @@ struct RegexParser {
                 }
             }
             groupDepth += 1
+            guard groupDepth <= GrammarLimits.groupNesting else {
+                throw error("groups nested more than \(GrammarLimits.groupNesting) deep", at: start)
+            }
             let inner = try parseAlternation()
             groupDepth -= 1
             guard peek == ")" else { throw error("missing ')'", at: start) }

@@ -10,6 +10,11 @@ enum ConstraintFlags {
     static let valued: [[String]] = constraintFlags.map { [$0] } + [["--whitespace"]]
     static let switches: [[String]] = [["--lenient"]]
 
+    /// True when one of the constraint flags is on the command line.
+    static func isGiven(_ parsed: Arguments) -> Bool {
+        constraintFlags.contains { parsed.string($0) != nil }
+    }
+
     static func constraint(_ parsed: Arguments) throws -> ConstraintSpec? {
         let given = constraintFlags.filter { parsed.string($0) != nil }
         guard given.count <= 1 else {

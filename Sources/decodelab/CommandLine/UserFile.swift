@@ -30,16 +30,30 @@ enum UserFile {
         }
     }
 
+    /// Read with the system calls, so pipes and devices work too (`-f /dev/stdin`, `-f <(cmd)`)
+    /// and a failure gives the system's reason.
     private static func bytes(_ path: String) throws(Unreadable) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw Unreadable(reason: "there is no such file")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw unreadable(errno) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw unreadable(errno) }
+            if count == 0 { return bytes }
+            bytes += chunk[..<count]
         }
-        guard !isDirectory.boolValue else { throw Unreadable(reason: "it is a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Unreadable(reason: "permission denied or not readable")
+    }
+
+    private static func unreadable(_ code: Int32) -> Unreadable {
+        switch code {
+        case ENOENT: Unreadable(reason: "there is no such file")
+        case EISDIR: Unreadable(reason: "it is a directory")
+        case EACCES: Unreadable(reason: "permission denied")
+        default: Unreadable(reason: String(cString: strerror(code)).lowercased())
         }
-        return Array(data)
     }
 
     /// Offset of the first byte that does not start a valid UTF-8 sequence, nil when all do.

@@ -20,7 +20,8 @@ enum GenerateCommand: Command {
           --chat                wrap the prompt as a user message with the model's chat template
       -n, --n-predict N         tokens to generate (default 128; -1: until the context is full)
       -s, --seed N              random seed (default: random, printed in the summary)
-          --strategy NAME       \(StrategyCatalog.descriptors.map(\.name).joined(separator: ", ")) (default sampling; greedy with --temp 0)
+          --strategy NAME       \(StrategyCatalog.descriptors.map(\.name).joined(separator: ", ")) (default sampling; greedy with --temp 0;
+                                constrained-mask with a constraint)
           --grammar-file FILE   constrain the output with a GBNF grammar
           --json-schema FILE    constrain the output to JSON valid under a JSON Schema
           --regex PATTERN       constrain the whole output to match a regular expression
@@ -49,7 +50,9 @@ enum GenerateCommand: Command {
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         let promptText = try promptText(parsed)
         // `--temp 0` alone means greedy, and the summary and trace should say so.
-        let strategy = try parsed.string("--strategy") ?? (parsed.double("--temp") == 0 ? "greedy" : "sampling")
+        // A constraint alone means masked decoding: otherwise it would be ignored.
+        let strategy = try parsed.string("--strategy")
+            ?? (ConstraintFlags.isGiven(parsed) ? "constrained-mask" : parsed.double("--temp") == 0 ? "greedy" : "sampling")
         guard let descriptor = StrategyCatalog.descriptor(named: strategy) else { throw UnknownStrategy(name: strategy) }
         let parameters = try decodingParameters(parsed, for: descriptor, warnUnused: parsed.string("--strategy") != nil)
         // A strategy that cannot run with these settings (a constrained one without a
@@ -137,7 +140,7 @@ enum GenerateCommand: Command {
         case (nil, let path?):
             return try UserFile.text(path, flag: "--file", dropFinalNewline: true)
         case (.some, .some):
-            throw CommandLineError.unexpectedArgument("-f (give either -p or -f)")
+            throw CommandLineError.unsupported("-p and -f: give only one")
         case (nil, nil):
             throw CommandLineError.missing("-p TEXT or -f FILE")
         }

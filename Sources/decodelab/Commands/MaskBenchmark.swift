@@ -85,9 +85,16 @@ struct MaskBenchmark {
     /// One JSON object, or one `name value` line per field.
     static func render(_ fields: [(String, Double)], json: Bool) -> String {
         if json {
-            return "{" + fields.map { "\"\($0.0)\": \(String(format: "%.3f", $0.1))" }.joined(separator: ", ") + "}\n"
+            return "{" + fields.map { "\"\($0.0)\": \(formatted($0.0, $0.1))" }.joined(separator: ", ") + "}\n"
         }
-        return fields.map { "\($0.0.padding(toLength: 20, withPad: " ", startingAt: 0)) \(String(format: "%.3f", $0.1))" }.joined(separator: "\n") + "\n"
+        return fields.map { "\($0.0.padding(toLength: 20, withPad: " ", startingAt: 0)) \(formatted($0.0, $0.1))" }.joined(separator: "\n") + "\n"
+    }
+
+    /// Counts and count percentiles as whole numbers; times and means with three decimals.
+    static func formatted(_ name: String, _ value: Double) -> String {
+        let isMeasure = name.hasSuffix("_ms") || name.contains("_us_") || name.hasSuffix("_mean")
+        let isWhole = value.isFinite && abs(value) < 1e15 && value == value.rounded()
+        return isMeasure || !isWhole ? String(format: "%.3f", value) : String(Int(value))
     }
 
     static func percentile(_ values: [Double], _ fraction: Double) -> Double {

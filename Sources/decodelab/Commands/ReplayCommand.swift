@@ -35,7 +35,9 @@ enum ReplayCommand: Command {
 
         if parsed.has("--print") {
             let tokenizer = try Tokenizer(gguf: try GGUFFile(path: try ModelLoader.existingPath(explicit: modelPath)))
-            FileHandle.standardOutput.write(Data(tokenizer.decode(recorded) + [0x0A]))
+            // As `generate` printed it: a character the recording ended inside becomes U+FFFD.
+            var holdback = UTF8Holdback()
+            FileHandle.standardOutput.write(Data(holdback.push(tokenizer.decode(recorded)) + holdback.flush() + [0x0A]))
             return 0
         }
 
@@ -87,7 +89,8 @@ enum ReplayCommand: Command {
             return finish.isEmpty || !comparison.complete ? 0 : 1
         }
         func show(_ tokens: [TokenID]) -> String {
-            index < tokens.count ? "token \(tokens[index]) \(quoted(tokenizer.decode([tokens[index]], renderSpecial: true)))" : "the end of the run"
+            // As `tokenize` shows pieces: a part of a character as its bytes (\xF0\x9F).
+            index < tokens.count ? "token \(tokens[index]) '\(tokenizer.piece(tokens[index]))'" : "the end of the run"
         }
         let context = String(decoding: tokenizer.decode(Array(recorded.prefix(index).suffix(8))), as: UTF8.self)
         FileHandle.standardOutput.write(Data("""
@@ -126,10 +129,6 @@ enum ReplayCommand: Command {
         if FileManager.default.fileExists(atPath: identity.path) { return identity.path }
         if identity.fileName == DefaultModel.fileName, let cached = DefaultModel.resolve(explicitPath: nil) { return cached }
         return identity.path
-    }
-
-    static func quoted(_ bytes: [UInt8]) -> String {
-        String(decoding: bytes, as: UTF8.self).debugDescription
     }
 
     static func warn(_ message: String) {
