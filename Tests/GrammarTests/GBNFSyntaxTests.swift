@@ -90,6 +90,14 @@ struct GBNFSyntaxTests {
         }
     }
 
+    /// A repeated group that can match nothing is the same language as repeating its
+    /// non-empty matches; the recognizer gets the latter.
+    @Test func aRepeatedNullableGroupIsAccepted() throws {
+        let grammar = Recognizer(try Grammar(gbnf: "root ::= (\"a\"* | \"b\"?)* \"c\"\n"))
+        for text in ["c", "ac", "abbac", "bbc"] { #expect(grammar.matches(Array(text.utf8)), "\(text)") }
+        for text in ["", "a", "cc"] { #expect(!grammar.matches(Array(text.utf8)), "\(text)") }
+    }
+
     @Test func missingRootAndLeftRecursionAreRejected() {
         #expect(throws: GrammarError.self) { try Grammar(gbnf: "start ::= \"a\"\n") }
         do {

@@ -22,6 +22,11 @@ struct RegexTests {
         ("[a\\-z]+", ["a-z", "-"], ["b"]),
         ("\\.\\*\\+\\(\\)", [".*+()"], ["a"]),
         ("a*?b+?", ["b", "aab"], ["a"]),
+        // Repeated items that can match nothing (they used to be refused as left recursion).
+        ("(a?)+", ["", "a", "aaa"], ["b"]),
+        ("(a|b*)*", ["", "a", "abba", "bbb"], ["c", "ac"]),
+        ("(x?y?)*z", ["z", "xyz", "yxz", "xxyyz"], ["zz", "xy"]),
+        ("(a*b*){2,}c", ["c", "abc", "bac", "aabbabc"], ["ca", "ab"]),
     ] as [(String, [String], [String])])
     func acceptsAndRejects(_ pattern: String, _ accepted: [String], _ rejected: [String]) throws {
         for text in accepted { #expect(try matches(pattern, text), "\(pattern) should match \(text.debugDescription)") }

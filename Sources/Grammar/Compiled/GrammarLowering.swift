@@ -17,6 +17,7 @@ struct GrammarLowering {
     init(source: String) { self.source = source }
 
     mutating func lower(_ definition: GrammarDefinition) throws(GrammarError) -> (elements: [Element], alternatives: [[Int32]], root: Int32) {
+        let definition = NullableRepetitions.rewritten(definition)
         for (name, _) in definition.rules where ruleIndex[name] == nil {
             ruleIndex[name] = newRule(named: name)
         }

@@ -1,0 +1,76 @@
+/// Unbounded repetitions of an item that can match the empty string (`(a*)*`, `(a|b*)+`,
+/// `(x?y?)*z`) rewritten to repeat only the item's non-empty matches: the same language, but
+/// the stack-based recognizer no longer sees a repetition that recurses without consuming a
+/// byte (which it must refuse as left recursion, and did, naming generated rules).
+enum NullableRepetitions {
+    static func rewritten(_ definition: GrammarDefinition) -> GrammarDefinition {
+        let nullableRules = nullableRules(of: definition)
+        let rules = definition.rules.map { (name: $0.name, body: rewritten($0.body, nullableRules)) }
+        return GrammarDefinition(rules: rules, root: definition.root)
+    }
+
+    private static func rewritten(_ expression: GrammarExpression, _ nullableRules: Set<String>) -> GrammarExpression {
+        switch expression {
+        case .sequence(let items): return .sequence(items.map { rewritten($0, nullableRules) })
+        case .choice(let options): return .choice(options.map { rewritten($0, nullableRules) })
+        case .repeated(let item, let min, let max):
+            let inner = rewritten(item, nullableRules)
+            // Bounded repetitions are lowered without recursion, so only unbounded ones matter.
+            guard max == nil, isNullable(inner, nullableRules) else { return .repeated(inner, min: min, max: max) }
+            // x{m,} with x able to match nothing is (x without the empty match)*: the m
+            // copies can all be empty.
+            guard let nonEmpty = nonEmpty(inner, nullableRules) else { return .empty }
+            return .repeated(nonEmpty, min: 0, max: nil)
+        case .literal, .characters, .rule: return expression
+        }
+    }
+
+    static func isNullable(_ expression: GrammarExpression, _ nullableRules: Set<String>) -> Bool {
+        switch expression {
+        case .sequence(let items): items.allSatisfy { isNullable($0, nullableRules) }
+        case .choice(let options): options.contains { isNullable($0, nullableRules) }
+        case .literal(let text): text.isEmpty
+        case .characters: false
+        case .rule(let name): nullableRules.contains(name)
+        case .repeated(let item, let min, _): min == 0 || isNullable(item, nullableRules)
+        }
+    }
+
+    /// The rules that can match the empty string (a fixpoint over the definition).
+    private static func nullableRules(of definition: GrammarDefinition) -> Set<String> {
+        var nullable: Set<String> = []
+        var changed = true
+        while changed {
+            changed = false
+            for (name, body) in definition.rules where !nullable.contains(name) && isNullable(body, nullable) {
+                nullable.insert(name)
+                changed = true
+            }
+        }
+        return nullable
+    }
+
+    /// The expression's matches other than the empty string; nil when there are none. A
+    /// nullable rule reference is kept as it is: the left-recursion check then names the rule.
+    static func nonEmpty(_ expression: GrammarExpression, _ nullableRules: Set<String>) -> GrammarExpression? {
+        guard isNullable(expression, nullableRules) else { return expression }
+        switch expression {
+        case .literal, .characters: return nil
+        case .rule: return expression
+        case .choice(let options):
+            let kept = options.compactMap { nonEmpty($0, nullableRules) }
+            return kept.isEmpty ? nil : kept.count == 1 ? kept[0] : .choice(kept)
+        case .sequence(let items):
+            // Every item can match nothing: a non-empty match starts with a non-empty match of
+            // some item, all before it empty.
+            guard let first = items.first else { return nil }
+            let rest = GrammarExpression.sequence(Array(items.dropFirst()))
+            let options = [nonEmpty(first, nullableRules).map { GrammarExpression.sequence([$0, rest]) }, nonEmpty(rest, nullableRules)]
+                .compactMap { $0 }
+            return options.isEmpty ? nil : options.count == 1 ? options[0] : .choice(options)
+        case .repeated(let item, _, let max):
+            guard max != 0, let once = nonEmpty(item, nullableRules) else { return nil }
+            return .repeated(once, min: 1, max: max)
+        }
+    }
+}
