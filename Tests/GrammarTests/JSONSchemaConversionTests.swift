@@ -128,6 +128,12 @@ struct JSONSchemaConversionTests {
         } catch {
             #expect(error.problem.contains("left recursion") && error.problem.contains("defs-loop"), "\(error)")
         }
+        do {
+            _ = try Grammar(jsonSchema: ##"{"$defs":{"a":{"oneOf":[{"$ref":"#/$defs/b"},{"type":"null"}]},"b":{"allOf":[{"$ref":"#/$defs/a"}]}},"$ref":"#/$defs/a"}"##)
+            Issue.record("a reference loop through oneOf and allOf should be rejected")
+        } catch {
+            #expect(error.problem.contains("leads back to itself") && error.problem.count < 200, "\(error)")
+        }
     }
 
     @Test func unsupportedKeywordsAreListedUnlessLenient() throws {

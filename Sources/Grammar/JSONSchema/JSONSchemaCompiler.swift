@@ -191,7 +191,10 @@ struct JSONSchemaCompiler {
         guard let target = value["$ref"]?.stringValue else { return value }
         mergeDepth += 1
         defer { mergeDepth -= 1 }
-        guard mergeDepth < 32 else { throw failure("$ref chain at \(path) does not end") }
+        // The path has grown by one step per round of the loop: name the reference instead.
+        guard mergeDepth < 32 else {
+            throw failure("$ref '\(target)' leads back to itself without end (through $ref, allOf, anyOf or oneOf)")
+        }
         guard let resolved = try resolve(target, at: path), let inlined = try inline(resolved, at: target) else {
             return value == .object([("$ref", .string(target))]) ? .object([]) : nil
         }
