@@ -42,7 +42,11 @@ public struct InspectorPane: Widget {
 
     private func summary(of step: StepTrace) -> String {
         let committed = step.committedTokens.count
-        var text = "+\(Format.count(committed, "token")) · \(Format.count(step.targetEvaluations, "target pass", plural: "target passes"))"
+        // A step without a pass of its own read its token from the prompt's pass (the first
+        // step), or committed what an earlier pass had verified.
+        let passes = step.targetEvaluations == 0 ? (step.index == 0 ? "from the prompt's pass" : "no pass of its own")
+            : Format.count(step.targetEvaluations, "target pass", plural: "target passes")
+        var text = "+\(Format.count(committed, "token")) · \(passes)"
         if step.draftEvaluations > 0 { text += " · \(step.draftEvaluations) draft" }
         if step.seconds > 0 { text += " · \(Format.fixed(step.seconds * 1000, 1)) ms" }
         if let selected {
