@@ -88,6 +88,15 @@ struct GBNFSyntaxTests {
         } catch {
             #expect(error.problem.contains("nested more than 1000 deep") && error.column == 1010, "\(error)")
         }
+        #expect(Recognizer(try Grammar(gbnf: "root ::= \"a\"** \"b\"\n")).matches(Array("aab".utf8)), "stacked quantifiers, as llama.cpp allows")
+        let starred = "root ::= " + String(repeating: "(", count: 200) + "\"a\"" + String(repeating: ")*", count: 200) + "\n"
+        #expect(Recognizer(try Grammar(gbnf: starred)).matches(Array(String(repeating: "a", count: 40).utf8)), "200 nested starred groups, matched at once")
+        do {
+            _ = try Grammar(gbnf: "root ::= \"a\"" + String(repeating: "*", count: 20_000) + "\n")
+            Issue.record("20,000 stacked quantifiers should be refused")
+        } catch {
+            #expect(error.problem.contains("stacked more than 1000 deep"), "\(error)")
+        }
     }
 
     /// A repeated group that can match nothing is the same language as repeating its

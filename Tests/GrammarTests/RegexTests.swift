@@ -27,6 +27,9 @@ struct RegexTests {
         ("(a|b*)*", ["", "a", "abba", "bbb"], ["c", "ac"]),
         ("(x?y?)*z", ["z", "xyz", "yxz", "xxyyz"], ["zz", "xy"]),
         ("(a*b*){2,}c", ["c", "abc", "bac", "aabbabc"], ["ca", "ab"]),
+        // 200 nested starred groups are one a*: the recognizer does not try every way to
+        // split the text between them (this took minutes).
+        (String(repeating: "(", count: 200) + "a" + String(repeating: ")*", count: 200), ["", "aaa", String(repeating: "a", count: 50)], ["b"]),
     ] as [(String, [String], [String])])
     func acceptsAndRejects(_ pattern: String, _ accepted: [String], _ rejected: [String]) throws {
         for text in accepted { #expect(try matches(pattern, text), "\(pattern) should match \(text.debugDescription)") }
@@ -39,6 +42,7 @@ struct RegexTests {
         ("a^b", "anchors"), ("a$b", "anchors"), ("(ab", "missing ')'"), ("ab)", "unbalanced"),
         ("*a", "nothing to repeat"), ("[abc", "unterminated"), ("a{3,1}", "out of order"),
         (String(repeating: "(", count: 20_000) + "a" + String(repeating: ")", count: 20_000), "nested more than 1000 deep"),
+        ("a**", "cannot follow another"), ("a+{2}", "cannot follow another"), ("a" + String(repeating: "*", count: 20_000), "cannot follow another"),
     ])
     func refusesWithAClearError(_ pattern: String, _ problem: String) {
         do {

@@ -29,6 +29,13 @@ import UI
         #expect(long.lines.map { $0.map(\.text).joined() } == [" the漢字", "漢字漢字", "漢字漢字"], "a word wider than a line wraps token by token")
     }
 
+    /// A line break after a line that fills the pane still draws its ↵, on the next row.
+    @Test func aLineBreakAfterAFullLineIsDrawn() {
+        let flow = TokenFlow(prompt: "", tokens: entries([0, 1, 7, 3]), width: 8, promptOnOwnLine: false)
+        #expect(flow.lines.map { $0.map(\.text).joined() } == [" the cat", "↵", " on"])
+        #expect(flow.lines[1].first?.token == 2)
+    }
+
     @Test func aCompletionContinuesThePromptLine() {
         let flow = TokenFlow(prompt: "Once:", tokens: entries([0, 1]), width: 20, promptOnOwnLine: false)
         #expect(flow.lines.map { $0.map(\.text).joined() } == ["Once: the cat"])

@@ -51,6 +51,12 @@ import UI
         state.lens = .source
         _ = App.update(&state, .key(.left))
         #expect(state.cursor == 2)
+        state.tokens.swapAt(0, 1)
+        _ = App.update(&state, .key(.home))
+        #expect(state.cursor == 0, "the source lens draws the rejected draft first")
+        state.lens = .probability
+        _ = App.update(&state, .key(.home))
+        #expect(state.cursor == 1, "elsewhere Home goes to the first token drawn")
     }
 
     @Test func ownParameterKeysStartFromTheStrategysDefault() async throws {

@@ -15,6 +15,11 @@ enum NullableRepetitions {
         case .choice(let options): return .choice(options.map { rewritten($0, nullableRules) })
         case .repeated(let item, let min, let max):
             let inner = rewritten(item, nullableRules)
+            // (y*)* and (y+)* are y*, (y+){m,} is y{m,}: one repetition instead of nested ones,
+            // which a recognizer would otherwise try in every way to split the text.
+            if max == nil, case .repeated(let y, let innerMin, nil) = alone(inner), innerMin <= 1 {
+                return .repeated(y, min: innerMin == 0 ? 0 : min, max: nil)
+            }
             // Bounded repetitions are lowered without recursion, so only unbounded ones matter.
             guard max == nil, isNullable(inner, nullableRules) else { return .repeated(inner, min: min, max: max) }
             // x{m,} with x able to match nothing is (x without the empty match)*: the m
@@ -22,6 +27,15 @@ enum NullableRepetitions {
             guard let nonEmpty = nonEmpty(inner, nullableRules) else { return .empty }
             return .repeated(nonEmpty, min: 0, max: nil)
         case .literal, .characters, .rule: return expression
+        }
+    }
+
+    /// The expression without the one-item sequences and choices around it (a GBNF group).
+    private static func alone(_ expression: GrammarExpression) -> GrammarExpression {
+        switch expression {
+        case .sequence(let items) where items.count == 1: alone(items[0])
+        case .choice(let options) where options.count == 1: alone(options[0])
+        default: expression
         }
     }
 

@@ -66,8 +66,10 @@ struct GBNFParser {
 
     private mutating func parseSequence(nested: Bool) throws(GrammarError) -> GrammarExpression {
         var items: [GrammarExpression] = []
+        var stackedQuantifiers = 0
         while let byte = peek(0) {
             let start = position
+            if ![UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "{")].contains(byte) { stackedQuantifiers = 0 }
             switch byte {
             case UInt8(ascii: "\""):
                 position += 1
@@ -97,6 +99,11 @@ struct GBNFParser {
                 throw error("token references (<...>) are not supported: this grammar engine matches bytes")
             case UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"), UInt8(ascii: "{"):
                 guard let last = items.popLast() else { throw error("expecting preceding item to */+/?/{") }
+                // Each stacked quantifier (`"a"**`, as llama.cpp allows) nests one level.
+                stackedQuantifiers += 1
+                guard stackedQuantifiers <= GrammarLimits.groupNesting else {
+                    throw error("quantifiers stacked more than \(GrammarLimits.groupNesting) deep")
+                }
                 let (min, max) = try parseQuantifier(nested: nested)
                 items.append(.repeated(last, min: min, max: max))
                 skipSpace(newlines: nested)

@@ -80,8 +80,13 @@ struct RegexParser {
                 break
             }
             var atom = try parseAtom()
-            while let quantifier = try parseQuantifier() {
+            if let quantifier = try parseQuantifier() {
                 atom = .repeated(atom, min: quantifier.min, max: quantifier.max)
+                // As Python's and JavaScript's engines do: `a**` is a mistake, not a repetition
+                // of a repetition (which a group writes: `(a*)*`).
+                if peek.map({ "*+?".unicodeScalars.contains($0) }) == true || (peek == "{" && (try? peekQuantifierBraces()) != nil) {
+                    throw error("a quantifier cannot follow another; group what is repeated, as in (a*)*")
+                }
             }
             items.append(atom)
         }

@@ -203,12 +203,17 @@ extension App {
                 target += step
             }
             state.cursor = target > last ? nil : target < 0 ? current : target
-        case .cursorOldest: state.cursor = 0
+        case .cursorOldest:
+            state.cursor = state.lens == .source ? 0 : state.tokens.firstIndex { $0.traced.source != .draftRejected } ?? 0
         case .cursorNewest: state.cursor = nil
         case .cursorUp, .cursorDown:
             let width = Panel.inner(ScreenLayout(size: state.size).text).width
             let flow = TokenFlow(prompt: state.promptText, tokens: state.tokens, width: width, promptOnOwnLine: state.chat, showingRejectedDrafts: state.lens == .source)
-            let line = flow.lineOfToken[current] + (action == .cursorUp ? -1 : 1)
+            // A token spanning rows (a double line break) is passed, not landed on again.
+            var line = flow.lineOfToken[current] + (action == .cursorUp ? -1 : 1)
+            while flow.token(onLine: line, nearColumn: flow.columnOfToken[current]) == current {
+                line += action == .cursorUp ? -1 : 1
+            }
             if let target = flow.token(onLine: line, nearColumn: flow.columnOfToken[current]) {
                 state.cursor = target >= last && action == .cursorDown ? nil : target
             } else if action == .cursorDown {

@@ -119,7 +119,13 @@ public struct TokenFlow: Sendable {
     }
 
     private mutating func breakLine(after token: Int?, mark: Bool = true) {
-        if mark, column < width {
+        if mark {
+            // A full line pushes the mark to a row of its own: a line-break token drawn
+            // nowhere could not show the cursor.
+            if column >= width {
+                lines.append([])
+                column = 0
+            }
             append(Span(column: column, text: "↵", token: token, isLineBreak: true))
         }
         lines.append([])
