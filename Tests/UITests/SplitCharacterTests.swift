@@ -7,9 +7,9 @@ import Testing
 /// letter's two): the text pane shows the character whole, never U+FFFD per half.
 @Suite struct SplitCharacterTests {
     /// Token 0 " caf", 1 the first byte of "é", 2 its second byte, 3 the first two bytes of
-    /// "🙂", 4 its last two, 5 "!".
+    /// "🙂", 4 its last two, 5 "!", 6 a no-break space, 7 two spaces.
     struct ByteVocabulary: Vocabulary {
-        let tokens: [[UInt8]] = [Array(" caf".utf8), [0xC3], [0xA9], [0xF0, 0x9F], [0x99, 0x82], Array("!".utf8)]
+        let tokens: [[UInt8]] = [Array(" caf".utf8), [0xC3], [0xA9], [0xF0, 0x9F], [0x99, 0x82], Array("!".utf8), [0xC2, 0xA0], Array("  ".utf8)]
         var count: Int { tokens.count }
         func bytes(of token: TokenID) -> [UInt8] { tokens[Int(token)] }
         func isEndOfGeneration(_ token: TokenID) -> Bool { false }
@@ -68,6 +68,8 @@ import Testing
         #expect(TokenText.label(1, vocabulary: ByteVocabulary()) == "\\xC3")
         #expect(TokenText.label(3, vocabulary: ByteVocabulary()) == "\\xF0\\x9F")
         #expect(TokenText.label(0, vocabulary: ByteVocabulary()) == "␣caf")
+        #expect(TokenText.label(6, vocabulary: ByteVocabulary()) == "U+00A0", "a no-break space is named, not drawn blank")
+        #expect(TokenText.label(7, vocabulary: ByteVocabulary()) == "␣␣")
     }
 
     @Test func beamAndParticleTailsReadTheBytesTogether() {

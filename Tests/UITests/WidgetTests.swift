@@ -29,6 +29,14 @@ import UI
         #expect(buffer.text.contains("residual: ␣on 0.55"))
     }
 
+    /// A tree taller than the inspector ends with how many nodes are not shown.
+    @Test func aDraftTreeTooTallForTheInspectorSaysWhatIsLeft() {
+        let nodes = (0..<20).map { DraftTreeTrace.Node(token: 1, parent: $0 == 0 ? nil : $0 - 1, p: 0.5, q: 0.5, r: 0.1, verdict: .accepted) }
+        let buffer = render(.draftTree(DraftTreeTrace(nodes: nodes, acceptedPath: Array(0..<20), drafter: "lookup")))
+        let last = (0..<area.height).map { buffer.line($0) }.last { $0.contains("more nodes") }
+        #expect(last?.contains("more nodes (Enter zooms)") == true, "\(buffer.text)")
+    }
+
     @Test func maskShowsAllowedFractionAndTestedTokens() {
         let distribution = DistributionTrace(
             stages: [StageView(stage: "raw", label: "raw softmax", top: [TokenProbability(token: 6, logit: 2, probability: 0.9)],

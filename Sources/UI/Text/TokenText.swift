@@ -29,9 +29,20 @@ public enum TokenText {
             if !name.isEmpty { return "⟨\(name)⟩" }
             return vocabulary.isEndOfGeneration(token) ? "⟨end⟩" : "⟨#\(token)⟩"
         }
+        // Blank characters other than spaces (a no-break space, an em space) are named: the
+        // label would otherwise look empty.
+        if text.allSatisfy(\.isWhitespace), text.contains(where: { $0 != " " }) {
+            return text.unicodeScalars.map { $0 == " " ? "␣" : "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) }.joined()
+        }
         var label = text
         if label.hasPrefix(" ") { label = "␣" + label.dropFirst() }
         if label.hasSuffix(" ") { label = label.dropLast() + "␣" }
         return label
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

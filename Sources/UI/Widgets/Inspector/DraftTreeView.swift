@@ -21,7 +21,14 @@ struct DraftTreeView {
         let labelWidth = showsVerdict ? 13 : max(6, rows.area.width - 22)
         let columns = "  \(Format.pad("token", labelWidth)) \(Format.padLeft("p", 5)) \(Format.padLeft("q", 6)) \(Format.padLeft("p/q", 6))"
         rows.line(columns + (showsVerdict ? "  verdict" : ""), style: theme[.muted], into: &buffer)
-        for index in DraftTreeView.depthFirstOrder(trace.nodes) {
+        let order = DraftTreeView.depthFirstOrder(trace.nodes)
+        for (shown, index) in order.enumerated() {
+            // With one row left and more than one node to go, say how many are not shown
+            // rather than cutting the tree silently.
+            if rows.remaining == 1, order.count - shown > 1 {
+                rows.line("… \(order.count - shown) more nodes (Enter zooms)", style: theme[.muted], into: &buffer)
+                return
+            }
             let node = trace.nodes[index]
             let depth = DraftTreeView.depth(of: index, in: trace.nodes)
             let mark = switch node.verdict {
