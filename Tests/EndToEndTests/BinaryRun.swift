@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 
 /// The real `decodelab` binary run without a terminal from the repository root, as a script
-/// would: stdin closed, stdout and stderr captured.
+/// would: stdin closed (or fed `stdin`), stdout and stderr captured.
 struct BinaryRun {
     var status: Int32
     var stdoutData: Data
@@ -12,15 +12,21 @@ struct BinaryRun {
     var object: [String: Any] { ((try? JSONSerialization.jsonObject(with: stdoutData)) as? [String: Any]) ?? [:] }
     var array: [[String: Any]] { ((try? JSONSerialization.jsonObject(with: stdoutData)) as? [[String: Any]]) ?? [] }
 
-    init(_ arguments: [String]) throws {
+    init(_ arguments: [String], stdin: Data? = nil) throws {
         let process = Process()
         process.executableURL = PseudoTerminal.binary
         process.arguments = arguments
         process.currentDirectoryURL = GoldenData.repositoryRoot
         let out = Pipe(), err = Pipe()
         (process.standardOutput, process.standardError) = (out, err)
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let stdin {
+            // Small inputs only: the pipe holds them whole before the child reads.
+            input.fileHandleForWriting.write(stdin)
+            try input.fileHandleForWriting.close()
+        }
         // Read both pipes before waiting: a full pipe would block the child forever.
         stdoutData = out.fileHandleForReading.readDataToEndOfFile()
         stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

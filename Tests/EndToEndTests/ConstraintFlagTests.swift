@@ -61,6 +61,15 @@ import Testing
         #expect(["yes\n", "no\n"].contains(result.stdout))
     }
 
+    /// `-f -` reads the prompt from standard input, and `--regex` then constrains the answer.
+    @Test func aPromptFileOfDashIsStandardInput() throws {
+        let model = try GoldenData.defaultModelPath()
+        let result = try BinaryRun(["generate", "-m", model, "--chat", "-f", "-", "--regex", "(yes|no)", "--temp", "0", "-n", "8", "-s", "1"],
+                                   stdin: Data("Is the sky blue? Answer yes or no.\n".utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(["yes\n", "no\n"].contains(result.stdout), "\(result.stdout)")
+    }
+
     /// A constraint without --strategy is applied (constrained-mask), not ignored with a warning.
     @Test func aConstraintAloneIsApplied() throws {
         let model = try GoldenData.defaultModelPath()

@@ -30,10 +30,11 @@ enum UserFile {
         }
     }
 
-    /// Read with the system calls, so pipes and devices work too (`-f /dev/stdin`, `-f <(cmd)`)
-    /// and a failure gives the system's reason.
+    /// Read with the system calls, so pipes and devices work too (`-f -`, `-f <(cmd)`) and a
+    /// failure gives the system's reason.
     private static func bytes(_ path: String) throws(Unreadable) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // `-` is standard input, as for most tools that read files.
+        let descriptor = path == "-" ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw unreadable(errno) }
         defer { close(descriptor) }
         var bytes: [UInt8] = []

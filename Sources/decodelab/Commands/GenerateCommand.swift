@@ -16,7 +16,7 @@ enum GenerateCommand: Command {
 
       -m, --model FILE          the model (default: $DECODELAB_MODEL, then the cached default model)
       -p, --prompt TEXT         the prompt
-      -f, --file FILE           read the prompt from FILE
+      -f, --file FILE           read the prompt from FILE (- reads standard input)
           --chat                wrap the prompt as a user message with the model's chat template
       -n, --n-predict N         tokens to generate (default 128; -1: until the context is full)
       -s, --seed N              random seed (default: random, printed in the summary)
