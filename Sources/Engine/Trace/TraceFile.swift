@@ -17,28 +17,13 @@ public struct TraceFile: Sendable, Equatable {
     }
 
     public static func read(path: String) throws -> TraceFile {
-        try parse(try contents(of: path), path: path)
-    }
-
-    /// The file's bytes, read with the system calls so a failure names the system's reason
-    /// ("Is a directory", "Permission denied"); Foundation's says only "error 256".
-    private static func contents(of path: String) throws -> Data {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw unreadable(path) }
-        defer { close(descriptor) }
-        var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw unreadable(path) }
-            if count == 0 { return data }
-            data.append(contentsOf: chunk[..<count])
+        let bytes: [UInt8]
+        do {
+            bytes = try FileBytes.read(path: path)
+        } catch {
+            throw TraceError(path: path, line: nil, message: "cannot read the file: \(error.systemReason)")
         }
-    }
-
-    private static func unreadable(_ path: String) -> TraceError {
-        TraceError(path: path, line: nil, message: "cannot read the file: \(String(cString: strerror(errno)))")
+        return try parse(Data(bytes), path: path)
     }
 
     public static func parse(_ data: Data, path: String) throws -> TraceFile {

@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 
 /// A file named on the command line or typed in the TUI, read with errors that say what is
@@ -30,30 +31,21 @@ enum UserFile {
         }
     }
 
-    /// Read with the system calls, so pipes and devices work too (`-f -`, `-f <(cmd)`) and a
-    /// failure gives the system's reason.
     private static func bytes(_ path: String) throws(Unreadable) -> [UInt8] {
-        // `-` is standard input, as for most tools that read files.
-        let descriptor = path == "-" ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw unreadable(errno) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw unreadable(errno) }
-            if count == 0 { return bytes }
-            bytes += chunk[..<count]
+        do {
+            // `-` is standard input, as for most tools that read files.
+            return path == "-" ? try FileBytes.read(descriptor: STDIN_FILENO) : try FileBytes.read(path: path)
+        } catch {
+            throw unreadable(error)
         }
     }
 
-    private static func unreadable(_ code: Int32) -> Unreadable {
-        switch code {
+    private static func unreadable(_ failure: FileBytes.Failure) -> Unreadable {
+        switch failure.code {
         case ENOENT: Unreadable(reason: "there is no such file")
         case EISDIR: Unreadable(reason: "it is a directory")
         case EACCES: Unreadable(reason: "permission denied")
-        default: Unreadable(reason: String(cString: strerror(code)).lowercased())
+        default: Unreadable(reason: failure.systemReason.lowercased())
         }
     }
 
