@@ -1,7 +1,7 @@
 /// Bytes made safe to show in a terminal: valid UTF-8 stays as it is, control characters and
 /// the backslash are escaped, and bytes that do not form complete UTF-8 appear as `\xNN`.
-enum DisplayText {
-    static func escaping(_ bytes: some Collection<UInt8>) -> String {
+public enum DisplayText {
+    public static func escaping(_ bytes: some Collection<UInt8>) -> String {
         Array(bytes).withUnsafeBufferPointer { buffer in
             var out = ""
             var i = 0

@@ -17,12 +17,10 @@ public enum TokenText {
     /// so " the" and "the" differ visibly; control tokens keep their name, without its
     /// brackets (`<|im_end|>` is ⟨im_end⟩), so two end tokens read differently.
     /// A token that is not whole UTF-8 (a piece of a character) shows its bytes, `\xE3\x81`,
-    /// as llama-tokenize does.
+    /// as `tokenize` and `replay` do.
     public static func label(_ token: TokenID, vocabulary: any Vocabulary) -> String {
         let bytes = vocabulary.bytes(of: token)
-        if String(validating: bytes, as: UTF8.self) == nil {
-            return bytes.map { $0 < 0x80 ? Printable.text(String(UnicodeScalar($0))) : "\\x" + String($0, radix: 16, uppercase: true) }.joined()
-        }
+        if String(validating: bytes, as: UTF8.self) == nil { return DisplayText.escaping(bytes) }
         let text = Printable.text(string(token, vocabulary: vocabulary))
         if text.isEmpty {
             let name = vocabulary.controlSpelling(of: token).map { Printable.text($0).trimmingCharacters(in: ["<", "|", ">"]) } ?? ""
