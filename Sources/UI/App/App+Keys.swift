@@ -199,12 +199,12 @@ extension App {
             // Outside the source lens rejected drafts are not drawn: the cursor passes them.
             let step = action == .cursorLeft ? -1 : 1
             var target = current + step
-            while state.lens != .source, state.tokens.indices.contains(target), state.tokens[target].traced.source == .draftRejected {
+            while state.lens != .source, state.tokens.indices.contains(target), state.tokens[target].isRejectedDraft {
                 target += step
             }
             state.cursor = target > last ? nil : target < 0 ? current : target
         case .cursorOldest:
-            state.cursor = state.lens == .source ? 0 : state.tokens.firstIndex { $0.traced.source != .draftRejected } ?? 0
+            state.cursor = state.lens == .source ? 0 : state.tokens.firstIndex { !$0.isRejectedDraft } ?? 0
         case .cursorNewest: state.cursor = nil
         case .cursorUp, .cursorDown:
             let width = Panel.inner(ScreenLayout(size: state.size).text).width

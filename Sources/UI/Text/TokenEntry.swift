@@ -14,6 +14,9 @@ public struct TokenEntry: Sendable, Equatable {
     /// token shows the character (empty for a token that ends on a character boundary).
     public var unfinished: [UInt8] = []
 
+    /// A rejected draft: drawn only in the source lens, and not part of the text.
+    public var isRejectedDraft: Bool { traced.source == .draftRejected }
+
     /// The token's text on its own (half a character becomes U+FFFD).
     public init(step: Int, traced: TracedToken, vocabulary: any Vocabulary) {
         self.step = step
@@ -36,7 +39,7 @@ public struct TokenEntry: Sendable, Equatable {
     /// following `previous`, the entries so far. Rejected drafts are not part of the text: each
     /// is shown on its own.
     static func entries(of trace: StepTrace, step: Int, vocabulary: any Vocabulary, after previous: [TokenEntry]) -> [TokenEntry] {
-        var unfinished = previous.last { $0.traced.source != .draftRejected }?.unfinished ?? []
+        var unfinished = previous.last { !$0.isRejectedDraft }?.unfinished ?? []
         return trace.tokens.map { traced in
             guard traced.source != .draftRejected else { return TokenEntry(step: step, traced: traced, vocabulary: vocabulary) }
             let entry = TokenEntry(step: step, traced: traced, vocabulary: vocabulary, after: unfinished)

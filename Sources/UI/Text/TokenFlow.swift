@@ -33,7 +33,7 @@ public struct TokenFlow: Sendable {
         if promptOnOwnLine, !prompt.isEmpty, !prompt.hasSuffix("\n") { breakLine(after: nil, mark: false) }
         lineOfToken.reserveCapacity(tokens.count)
         for (index, entry) in tokens.enumerated() {
-            if !showingRejectedDrafts, entry.traced.source == .draftRejected {
+            if !showingRejectedDrafts, entry.isRejectedDraft {
                 lineOfToken.append(lines.count - 1)
                 columnOfToken.append(column)
                 continue
@@ -85,7 +85,7 @@ public struct TokenFlow: Sendable {
         guard !piece.hasSuffix(" ") else { return extent }
         for entry in tokens[(index + 1)...] {
             guard extent <= width else { break }
-            if !showingRejectedDrafts, entry.traced.source == .draftRejected { continue }
+            if !showingRejectedDrafts, entry.isRejectedDraft { continue }
             guard let first = entry.pieces.first, !first.hasPrefix(" ") else { break }
             extent += CellWidth.of(first)
             if entry.pieces.count > 1 || first.hasSuffix(" ") { break }

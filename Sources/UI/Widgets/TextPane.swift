@@ -30,11 +30,12 @@ public struct TextPane: Widget {
         let flow = TokenFlow(prompt: prompt, tokens: tokens, width: inner.width, promptOnOwnLine: chat, showingRejectedDrafts: lens == .source)
         let focusLine = cursor.flatMap { flow.lineOfToken.indices.contains($0) ? flow.lineOfToken[$0] : nil } ?? flow.lines.count - 1
         let top = TextPane.firstVisibleLine(focusLine: focusLine, lineCount: flow.lines.count, height: inner.height, following: cursor == nil)
+        let characterToken = cursorCharacter
         for row in 0..<inner.height {
             let lineIndex = top + row
             guard flow.lines.indices.contains(lineIndex) else { break }
             for span in flow.lines[lineIndex] {
-                buffer.put(span.text, x: inner.x + span.column, y: inner.y + row, style: style(of: span, theme: theme), clip: inner)
+                buffer.put(span.text, x: inner.x + span.column, y: inner.y + row, style: style(of: span, characterToken: characterToken, theme: theme), clip: inner)
             }
         }
     }
@@ -61,16 +62,17 @@ public struct TextPane: Widget {
     }
 
     /// For a cursor on a token that only starts a character (drawn empty), the token that
-    /// finishes the character, so the cursor stays visible on it.
+    /// finishes the character, so the cursor stays visible on it. Found once per frame.
     private var cursorCharacter: Int? {
         guard let cursor, tokens.indices.contains(cursor), tokens[cursor].pieces.allSatisfy(\.isEmpty), !tokens[cursor].unfinished.isEmpty else { return nil }
-        return tokens[(cursor + 1)...].firstIndex { $0.traced.source != .draftRejected && !$0.pieces.allSatisfy(\.isEmpty) }
+        return tokens[(cursor + 1)...].firstIndex { !$0.isRejectedDraft && !$0.pieces.allSatisfy(\.isEmpty) }
     }
 
-    private func style(of span: TokenFlow.Span, theme: Theme) -> Style {
+    /// `characterToken`: `cursorCharacter`, drawn as the cursor too.
+    private func style(of span: TokenFlow.Span, characterToken: Int?, theme: Theme) -> Style {
         guard let index = span.token, tokens.indices.contains(index) else { return theme[.muted] }
         var style = span.isLineBreak ? theme[.muted] : theme[lens.role(for: tokens[index].traced)]
-        if index == cursor || index == cursorCharacter { style = style.overlaid(by: theme[.cursor]) }
+        if index == cursor || index == characterToken { style = style.overlaid(by: theme[.cursor]) }
         return style
     }
 }
