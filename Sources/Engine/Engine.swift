@@ -109,15 +109,16 @@ public actor Engine {
         try reconfigure(changed)
     }
 
-    /// Sets a parameter of the current strategy (or of the sampler chain), clamped to its range,
-    /// and restarts. Returns the value actually set.
+    /// Sets a parameter of the current strategy (or of the sampler chain), clamped to its range
+    /// on this model, and restarts. Returns the value actually set.
     @discardableResult
     public func setParameter(_ name: String, to value: Double) throws -> Double {
         let known = DecodingParameters.samplerParameters + StrategyCatalog.descriptors.flatMap(\.parameters)
         guard let descriptor = known.first(where: { $0.name == name }) else {
             throw EngineError.unknownParameter(name, strategy: configuration.strategy)
         }
-        let clamped = min(max(value, descriptor.range.lowerBound), descriptor.range.upperBound)
+        let range = descriptor.range(onModelWith: model.layerCount)
+        let clamped = min(max(value, range.lowerBound), range.upperBound)
         var changed = configuration
         changed.parameters.set(name, to: clamped)
         try reconfigure(changed)

@@ -52,6 +52,14 @@ import Testing
         }
     }
 
+    /// A layer the default model (30 layers) does not have is refused, not replaced by another.
+    @Test func aLayerBeyondTheModelIsRefused() throws {
+        let model = try GoldenData.defaultModelPath()
+        let result = try run(["generate", "-m", model, "-p", "Hi", "--strategy", "speculative-early-exit", "--exit-layer", "64", "-n", "2"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("option --exit-layer: '64' is not within 1…29 on this model of 30 layers"), "\(result.stderr)")
+    }
+
     /// The real model, greedy: the only texts the regex allows are "yes" and "no".
     @Test func generateAppliesARegexWithAConstrainedStrategy() throws {
         let model = try GoldenData.defaultModelPath()

@@ -77,5 +77,7 @@ struct EngineRunTests {
         await #expect(throws: EngineError.self) { try await engine.setParameter("warp-factor", to: 9) }
         #expect(try await engine.setParameter("top-p", to: 7) == 1)
         #expect(await engine.configuration.parameters.sampler.topP == 1)
+        // The ToyModel has 4 layers: an early exit goes no deeper than layer 3.
+        #expect(try await engine.setParameter("exit-layer", to: 40) == 3)
     }
 }

@@ -54,17 +54,33 @@ struct TraceHeaderCheckTests {
     /// Token ids are checked once the model, and so the vocabulary, is known.
     @Test func tokensOutsideTheVocabularyAreNamed() {
         var configuration = RunConfiguration(strategy: "sampling", seed: 1, prompt: [1, 3], maxNewTokens: 8)
-        #expect(configuration.refusedToken(vocabularySize: 16, under: "configuration") == nil)
+        #expect(configuration.refusedOnModel(vocabularySize: 16, layerCount: 4, under: "configuration") == nil)
         configuration.prompt = [1, 99_999_999]
-        #expect(configuration.refusedToken(vocabularySize: 16, under: "configuration")
+        #expect(configuration.refusedOnModel(vocabularySize: 16, layerCount: 4, under: "configuration")
                 == "field configuration.prompt[1] = 99999999 is outside the vocabulary 0…15")
         configuration.prompt = [1]
         configuration.parameters.sampler.logitBias = [99: 5]
-        #expect(configuration.refusedToken(vocabularySize: 16, under: "configuration")
+        #expect(configuration.refusedOnModel(vocabularySize: 16, layerCount: 4, under: "configuration")
                 == "field configuration.parameters.sampler.logitBias names token 99, outside the vocabulary 0…15")
         configuration.parameters.sampler.logitBias = [:]
         configuration.parameters.sampler.minKeep = -3
-        #expect(configuration.refusedToken(vocabularySize: 16, under: "configuration") == "field configuration.parameters.sampler.minKeep = -3 is outside 0…16")
+        #expect(configuration.refusedOnModel(vocabularySize: 16, layerCount: 4, under: "configuration") == "field configuration.parameters.sampler.minKeep = -3 is outside 0…16")
+    }
+
+    /// Counts of layers are checked against the model's layers: a 4-layer model exits after
+    /// layer 3 at the latest and keeps two layers when skipping.
+    @Test func layersBeyondTheModelAreNamed() {
+        var configuration = RunConfiguration(strategy: "speculative-early-exit", seed: 1, prompt: [1, 3], maxNewTokens: 8)
+        configuration.parameters.set("exit-layer", to: 3)
+        configuration.parameters.set("skip-layers", to: 2)
+        #expect(configuration.refusedOnModel(vocabularySize: 16, layerCount: 4, under: "configuration") == nil)
+        configuration.parameters.set("exit-layer", to: 4)
+        #expect(configuration.refusedOnModel(vocabularySize: 16, layerCount: 4, under: "configuration")
+                == "field configuration.parameters.extra.exit-layer = 4 is outside 1…3 on this model of 4 layers")
+        configuration.parameters.set("exit-layer", to: 3)
+        configuration.parameters.set("skip-layers", to: 3)
+        #expect(configuration.refusedOnModel(vocabularySize: 16, layerCount: 4, under: "configuration")
+                == "field configuration.parameters.extra.skip-layers = 3 is outside 1…2 on this model of 4 layers")
     }
 
     /// A run that ended in a failed event ended; replay compares its failure, not a finish reason.

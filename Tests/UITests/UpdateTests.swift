@@ -73,6 +73,18 @@ import UI
         #expect(state.notice?.text == "greedy has no parameters of its own")
     }
 
+    @Test func layerParametersStopAtTheModelsLastLayer() async throws {
+        var state = try await state()
+        state.modelLayerCount = 4
+        state.configuration.strategy = SpeculativeEarlyExitStrategy.descriptor.name
+        state.configuration.parameters.set("exit-layer", to: 2)
+        #expect(App.update(&state, .key(.character("o"))).isEmpty)
+        #expect(state.notice?.text.hasPrefix("exit-layer 2") == true)
+        #expect(App.update(&state, .key(.character("+"))) == [.setParameter("exit-layer", 3)])
+        #expect(App.update(&state, .key(.character("+"))).isEmpty)
+        #expect(state.notice?.text == "exit-layer is at its maximum 3 on a model of 4 layers")
+    }
+
     @Test func parameterKeysStepWithinTheDescriptorRange() async throws {
         var state = try await state()
         #expect(App.update(&state, .key(.character("t"))) == [.setParameter("temperature", 0.7)])

@@ -5,7 +5,7 @@ public enum SpeculativeParameters {
     public static let ngramSize = ParameterDescriptor(
         name: "ngram-size", summary: "longest n-gram prompt lookup matches", range: 1...8, step: 1, defaultValue: 3)
     public static let exitLayer = ParameterDescriptor(
-        name: "exit-layer", summary: "layers the early-exit draft runs before the head", range: 1...64, step: 1, defaultValue: 24)
+        name: "exit-layer", summary: "layers the early-exit draft runs before the head", range: 1...64, step: 1, defaultValue: 24, layersToLeave: 1)
     public static let treeWidth = ParameterDescriptor(
         name: "tree-width", summary: "children per expanded node, and nodes expanded per depth", range: 1...8, step: 1, defaultValue: 2)
     public static let treeDepth = ParameterDescriptor(
@@ -26,7 +26,7 @@ public enum SpeculativeParameters {
     public static let poolSize = ParameterDescriptor(
         name: "pool-size", summary: "n-grams kept per first token, all verified each pass", range: 1...32, step: 1, defaultValue: 2)
     public static let skipLayers = ParameterDescriptor(
-        name: "skip-layers", summary: "layers the layer-skip draft leaves out", range: 1...62, step: 1, defaultValue: 8)
+        name: "skip-layers", summary: "layers the layer-skip draft leaves out", range: 1...62, step: 1, defaultValue: 8, layersToLeave: 2)
     public static let adaptiveDraft = ParameterDescriptor(
         name: "adaptive-draft", summary: "1: draft length grows while drafts pass, shrinks on rejection (PEARL)", range: 0...1, step: 1, defaultValue: 1)
     public static let lookupLeads = ParameterDescriptor(

@@ -8,13 +8,25 @@ public struct ParameterDescriptor: Sendable, Codable, Equatable {
     /// What the strategy uses while the parameter is unset; nil for the sampler's own settings,
     /// which `DecodingParameters` always holds.
     public var defaultValue: Double?
+    /// For a count of model layers: how many of the model's layers it must leave out of its
+    /// reach (an early exit at the last layer would be the target itself), so that on a model
+    /// of L layers it goes up to L minus this. nil for parameters that do not count layers.
+    public var layersToLeave: Int?
 
-    public init(name: String, summary: String, range: ClosedRange<Double>, step: Double, defaultValue: Double? = nil) {
+    public init(name: String, summary: String, range: ClosedRange<Double>, step: Double, defaultValue: Double? = nil, layersToLeave: Int? = nil) {
         self.name = name
         self.summary = summary
         self.range = range
         self.step = step
         self.defaultValue = defaultValue
+        self.layersToLeave = layersToLeave
+    }
+
+    /// `range` narrowed to what a model of `layerCount` layers allows.
+    public func range(onModelWith layerCount: Int) -> ClosedRange<Double> {
+        guard let layersToLeave else { return range }
+        let upper = min(range.upperBound, max(range.lowerBound, Double(layerCount - layersToLeave)))
+        return range.lowerBound...upper
     }
 
     /// True when the parameter moves in whole steps between whole bounds (a count, a switch):

@@ -30,10 +30,11 @@ extension RunConfiguration {
         return nil
     }
 
-    /// The first token id outside a vocabulary of `size` (in the prompt or the logit bias) or a
-    /// min-keep beyond it, named like `refusedSetting`; nil when all fit. Checked once the model
-    /// is known: such a header would fail inside the run or be silently ignored.
-    public func refusedToken(vocabularySize size: Int, under root: String) -> String? {
+    /// The first token id outside a vocabulary of `size` (in the prompt or the logit bias), a
+    /// min-keep beyond it, or a count of layers beyond a model of `layerCount` layers, named like
+    /// `refusedSetting`; nil when all fit. Checked once the model is known: such a header would
+    /// fail inside the run or be silently ignored.
+    public func refusedOnModel(vocabularySize size: Int, layerCount: Int, under root: String) -> String? {
         let fits = { (token: TokenID) in token >= 0 && Int(token) < size }
         if let index = prompt.firstIndex(where: { !fits($0) }) {
             return "field \(root).prompt[\(index)] = \(prompt[index]) is outside the vocabulary 0…\(size - 1)"
@@ -43,6 +44,14 @@ extension RunConfiguration {
         }
         guard (0...size).contains(parameters.sampler.minKeep) else {
             return "field \(root).parameters.sampler.minKeep = \(parameters.sampler.minKeep) is outside 0…\(size)"
+        }
+        for descriptor in StrategyCatalog.allParameters where descriptor.layersToLeave != nil {
+            guard let value = parameters.value(descriptor.name) else { continue }
+            let allowed = descriptor.range(onModelWith: layerCount)
+            if !allowed.contains(value) {
+                return "field \(root).parameters.\(DecodingParameters.codingPath(of: descriptor.name)) = \(Self.text(value)) is outside "
+                    + "\(Self.text(allowed.lowerBound))…\(Self.text(allowed.upperBound)) on this model of \(layerCount) layers"
+            }
         }
         return nil
     }

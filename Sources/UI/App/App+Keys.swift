@@ -140,9 +140,11 @@ extension App {
         let stepped = current + (up ? descriptor.step : -descriptor.step)
         // Snap to the step grid, then drop binary noise (7 × 0.1 is 0.7000000000000001).
         let snapped = ((stepped / descriptor.step).rounded() * descriptor.step * 1e6).rounded() / 1e6
-        let value = min(descriptor.range.upperBound, max(descriptor.range.lowerBound, snapped))
+        let range = state.modelLayerCount.map { descriptor.range(onModelWith: $0) } ?? descriptor.range
+        let value = min(range.upperBound, max(range.lowerBound, snapped))
         guard value != current else {
-            show("\(name) is at its \(up ? "maximum" : "minimum") \(Format.parameter(value, of: descriptor))", in: &state)
+            let bound = up && range.upperBound < descriptor.range.upperBound ? " on a model of \(state.modelLayerCount ?? 0) layers" : ""
+            show("\(name) is at its \(up ? "maximum" : "minimum") \(Format.parameter(value, of: descriptor))\(bound)", in: &state)
             return []
         }
         show("\(name) \(Format.parameter(value, of: descriptor)) — replaying from the prompt", in: &state)

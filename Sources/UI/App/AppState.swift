@@ -14,6 +14,9 @@ public struct AppState: Sendable {
     public var chat: Bool
     /// Whether the model has a chat template, so chat mode can be offered.
     public var chatAvailable: Bool
+    /// The model's layer count, which bounds the parameters that count layers (`exit-layer`);
+    /// nil leaves them their own ranges.
+    public var modelLayerCount: Int?
     /// Constraint files the picker offers (`c`), as paths to show and load.
     public var constraintFiles: [String] = []
 

@@ -36,6 +36,19 @@ enum StrategyParameterFlags {
         return set
     }
 
+    /// Refuses a count of layers the model cannot serve (`--exit-layer 64` on a 30-layer model),
+    /// which the strategy would otherwise quietly replace by another layer.
+    static func checkLayers(_ parameters: DecodingParameters, layerCount: Int) throws {
+        for descriptor in descriptors where descriptor.layersToLeave != nil {
+            guard let value = parameters.value(descriptor.name) else { continue }
+            let allowed = descriptor.range(onModelWith: layerCount)
+            guard !allowed.contains(value) else { continue }
+            throw CommandLineError.invalidValue(
+                flag: flag(descriptor), value: String(Int(value)),
+                expected: "within \(Int(allowed.lowerBound))…\(Int(allowed.upperBound)) on this model of \(layerCount) layers")
+        }
+    }
+
     /// The flags for a usage text, one line each: "--draft-length N  tokens drafted per round (1-16)".
     static var usage: String {
         descriptors.map { descriptor in

@@ -65,6 +65,7 @@ enum GenerateCommand: Command {
 
         let loaded = try await ModelLoader.load(explicit: parsed.string("--model"), offline: parsed.has("--offline"), threads: try parsed.int("--threads", in: 1...512),
                                                 activations: activations)
+        try StrategyParameterFlags.checkLayers(parameters, layerCount: loaded.model.layerCount)
         let tokenizer = loaded.tokenizer
         let modelPath = loaded.path
         let prompt = try PromptEncoding.tokens(for: promptText, chat: chat, tokenizer: tokenizer)

@@ -43,7 +43,7 @@ enum ReplayCommand: Command {
 
         let loaded = try await ModelLoader.load(explicit: modelPath, offline: parsed.has("--offline"), threads: try parsed.int("--threads", in: 1...512))
         try checkModel(at: loaded.path, recorded: trace.header.model)
-        if let problem = trace.header.configuration.refusedToken(vocabularySize: loaded.model.vocabulary.count, under: "configuration") {
+        if let problem = trace.header.configuration.refusedOnModel(vocabularySize: loaded.model.vocabulary.count, layerCount: loaded.model.layerCount, under: "configuration") {
             throw TraceError(path: path, line: 1, message: problem)
         }
         let tokenizer = loaded.tokenizer

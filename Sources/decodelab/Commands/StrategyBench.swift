@@ -40,6 +40,7 @@ enum StrategyBench {
 
         let activations = try ActivationFlags.precision(parsed)
         let loaded = try await ModelLoader.load(explicit: parsed.string("--model"), offline: true, threads: threads, activations: activations)
+        try StrategyParameterFlags.checkLayers(parameters, layerCount: loaded.model.layerCount)
         let prompt = try PromptEncoding.tokens(for: promptText, chat: chat, tokenizer: loaded.tokenizer)
         if parsed.has("--ignore-eos") {
             // Like llama.cpp's --ignore-eos: every run makes all n tokens. The bias is part of the

@@ -77,6 +77,8 @@ enum TUICommand: Command {
         _ = try StrategyCatalog.make(strategy, parameters: parameters)
 
         let (session, model) = try await Session.open(parsed, scenario: scenario)
+        let layerCount = model.layerCount
+        try StrategyParameterFlags.checkLayers(parameters, layerCount: layerCount)
         let configuration = try RunConfiguration(
             strategy: strategy, parameters: parameters,
             seed: parsed.uint64("--seed") ?? scenario?.seed ?? 42,
@@ -97,6 +99,7 @@ enum TUICommand: Command {
             modelName: session.name, vocabulary: vocabulary, strategies: StrategyCatalog.descriptors, configuration: configuration,
             promptText: session.promptText, chat: session.chat, chatAvailable: session.chatAvailable,
             size: await terminal.size, theme: theme)
+        state.modelLayerCount = layerCount
         if let problem = session.chatProblem { state.notice = Notice(text: "raw text mode: \(problem)", seconds: 8) }
         state.constraintFiles = ConstraintSamples.files()
         let makeModel = session.makeModel
