@@ -107,4 +107,17 @@ struct ConstrainedStrategyTests {
             Issue.record("unexpected \(error)")
         }
     }
+
+    /// Decoding under a grammar no text matches could never end, so every constrained strategy
+    /// refuses it, saying which rules never finish.
+    @Test func aGrammarNothingMatchesIsRefused() {
+        var parameters = DecodingParameters()
+        parameters.constraint = ConstraintSpec(kind: .gbnf, source: "root ::= \"a\" item | \"b\" item\nitem ::= \"c\" item\n", origin: "endless.gbnf")
+        for name in Self.names {
+            #expect(throws: ConstraintError.invalid(strategy: name, GrammarError(
+                source: "endless.gbnf", problem: "no text can match: no alternative of 'root' can finish (nor can 'item')"))) {
+                try StrategyCatalog.make(name, parameters: parameters)
+            }
+        }
+    }
 }

@@ -119,6 +119,43 @@ struct JSONSchemaConversionTests {
         #expect(!allOf.matches(Array("1".utf8)))
     }
 
+    /// Keywords beside `enum`/`const` narrow the listed values, as a validator reads them.
+    @Test(arguments: [
+        (#"{"enum":[1,2,3],"minimum":2}"#, ["2", "3"], ["1"]),
+        (#"{"allOf":[{"enum":[1,2,3]},{"minimum":2}]}"#, ["2", "3"], ["1"]),
+        (#"{"enum":["a","bbbb"],"maxLength":2}"#, [#""a""#], [#""bbbb""#]),
+        (#"{"enum":["a","bbbb"],"pattern":"^a$"}"#, [#""a""#], [#""bbbb""#]),
+        (#"{"enum":[[1,2],[1]],"maxItems":1}"#, ["[1]"], ["[1,2]"]),
+        (#"{"enum":[{"a":1},{"b":1}],"required":["a"]}"#, [#"{"a":1}"#], [#"{"b":1}"#]),
+        (#"{"enum":[1.5,2,"x"],"type":"number","exclusiveMaximum":2}"#, ["1.5"], ["2", #""x""#]),
+    ])
+    func enumValuesMeetTheOtherKeywords(_ schema: String, _ accepted: [String], _ rejected: [String]) throws {
+        let r = try recognizer(schema)
+        for text in accepted { #expect(r.matches(Array(text.utf8)), "\(text)") }
+        for text in rejected { #expect(!r.matches(Array(text.utf8)), "\(text)") }
+    }
+
+    @Test func aConstNoOtherKeywordAllowsIsRefused() throws {
+        #expect(throws: GrammarError.self) { try Grammar(jsonSchema: #"{"const":5,"exclusiveMaximum":5}"#) }
+    }
+
+    /// A `$ref` to `false` inside a combinator is a branch nothing satisfies, not any value.
+    @Test(arguments: [
+        (##"{"anyOf":[{"$ref":"#/$defs/s"},{"type":"string"}],"$defs":{"s":false}}"##, [#""a""#], ["1"]),
+        (##"{"anyOf":[{"$ref":"#/$defs/s"},{"type":"integer"}],"$defs":{"s":true}}"##, ["1", #""a""#], []),
+    ])
+    func aReferenceToABooleanSchemaKeepsItsMeaning(_ schema: String, _ accepted: [String], _ rejected: [String]) throws {
+        let r = try recognizer(schema)
+        for text in accepted { #expect(r.matches(Array(text.utf8)), "\(text)") }
+        for text in rejected { #expect(!r.matches(Array(text.utf8)), "\(text)") }
+    }
+
+    @Test func combinatorsWhoseEveryBranchIsFalseMatchNothing() throws {
+        let grammar = try Grammar(jsonSchema: ##"{"allOf":[{"$ref":"#/$defs/s"}],"$defs":{"s":false}}"##)
+        #expect(grammar.nothingMatches != nil)
+        #expect(!Recognizer(grammar).matches(Array("1".utf8)))
+    }
+
     /// A schema that reaches itself before matching anything cannot be matched; the error
     /// names the schema location, not only an internal rule number.
     @Test func aSelfReferenceThatConsumesNothingNamesItsLocation() {

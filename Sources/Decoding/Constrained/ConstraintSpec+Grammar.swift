@@ -19,11 +19,17 @@ extension ConstraintSpec {
     /// The grammar a constrained strategy named `strategy` runs with.
     static func grammar(of constraint: ConstraintSpec?, for strategy: String) throws(ConstraintError) -> Grammar {
         guard let constraint else { throw .missing(strategy: strategy) }
+        let grammar: Grammar
         do {
-            return try constraint.compile()
+            grammar = try constraint.compile()
         } catch {
             throw .invalid(strategy: strategy, error)
         }
+        // Decoding could never end: every end-of-text token would stay masked.
+        if let nothingMatches = grammar.nothingMatches {
+            throw .invalid(strategy: strategy, GrammarError(source: grammar.source, problem: nothingMatches))
+        }
+        return grammar
     }
 }
 

@@ -17,6 +17,15 @@ public struct Grammar: Sendable {
     let root: Int32
     /// Where the grammar came from (file name, "regex", "schema"), for messages.
     public let source: String
+    /// Which rules never finish when no text at all matches, or nil.
+    let unfinishable: String?
+    /// What the grammar's texts are, for `nothingMatches` ("JSON value" for a schema).
+    let textNoun: String
+
+    /// Why no text at all matches (a rule that never finishes, a JSON Schema `false`), or nil.
+    public var nothingMatches: String? {
+        unfinishable.map { "no \(textNoun) can match: \($0)" }
+    }
 
     public init(_ definition: GrammarDefinition, source: String) throws(GrammarError) {
         var lowering = GrammarLowering(source: source)
@@ -26,6 +35,8 @@ public struct Grammar: Sendable {
         byteSets = lowering.byteSets
         root = lowered.root
         self.source = source
+        textNoun = definition.textNoun
+        unfinishable = EmptyLanguage.reason(lowered.bodies, byteSets: byteSets, names: lowering.names, root: root)
     }
 
     public var ruleCount: Int { alternatives.count }

@@ -16,7 +16,8 @@ struct GrammarLowering {
 
     init(source: String) { self.source = source }
 
-    mutating func lower(_ definition: GrammarDefinition) throws(GrammarError) -> (elements: [Element], alternatives: [[Int32]], root: Int32) {
+    mutating func lower(_ definition: GrammarDefinition) throws(GrammarError)
+        -> (elements: [Element], alternatives: [[Int32]], root: Int32, bodies: [[[Element]]]) {
         let definition = NullableRepetitions.rewritten(definition)
         for (name, _) in definition.rules where ruleIndex[name] == nil {
             ruleIndex[name] = newRule(named: name)
@@ -42,7 +43,7 @@ struct GrammarLowering {
                 return start
             })
         }
-        return (elements, starts, root)
+        return (elements, starts, root, bodies)
     }
 
     private mutating func newRule(named name: String) -> Int32 {

@@ -9,7 +9,8 @@ extension JSONSchemaCompiler {
         var reasons: [String]
         if let values = schema["enum"]?.elements ?? schema["const"].map({ [$0] }) {
             reasons = values.isEmpty ? ["enum is empty"]
-                : Self.allowedValues(values, types: types).isEmpty ? ["no enum or const value has an allowed type"] : []
+                : Self.allowedValues(values, types: types).isEmpty ? ["no enum or const value has an allowed type"]
+                : allowedValues(values, in: schema, types: types, at: path).isEmpty ? ["no enum or const value satisfies the other keywords"] : []
         } else {
             reasons = types.isEmpty ? ["no type is allowed"] : []
             for type in types {

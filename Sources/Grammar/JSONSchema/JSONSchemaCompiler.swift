@@ -10,7 +10,7 @@ struct JSONSchemaCompiler {
     let document: JSONValue
     let options: JSONSchemaOptions
     let source: String
-    private(set) var problems: [String] = []
+    var problems: [String] = []
     /// Schemas written so that nothing satisfies them: errors, or warnings in lenient mode.
     var contradictions: [String] = []
     var rules: [(name: String, body: GrammarExpression)] = []
@@ -34,7 +34,7 @@ struct JSONSchemaCompiler {
         try checkWritten(document, at: "#")
         let body = try schema(document, at: "#")
         // The value itself, without leading or trailing whitespace: the output is the instance.
-        return GrammarDefinition(rules: [("root", body)] + rules)
+        return GrammarDefinition(rules: [("root", body)] + rules, textNoun: "JSON value")
     }
 
     mutating func report(_ problem: String) {
@@ -89,7 +89,7 @@ struct JSONSchemaCompiler {
         }
         let types = try typeSet(value, at: path)
         if let values = value["enum"]?.elements ?? value["const"].map({ [$0] }) {
-            return .choice(Self.allowedValues(values, types: types).map { .literal($0.compactText) })
+            return .choice(allowedValues(values, in: value, types: types, at: path).map { .literal($0.compactText) })
         }
         var options: [GrammarExpression] = []
         for type in types {
@@ -195,10 +195,12 @@ struct JSONSchemaCompiler {
         guard mergeDepth < 32 else {
             throw failure("$ref '\(target)' leads back to itself without end (through $ref, allOf, anyOf or oneOf)")
         }
-        guard let resolved = try resolve(target, at: path), let inlined = try inline(resolved, at: target) else {
-            return value == .object([("$ref", .string(target))]) ? .object([]) : nil
-        }
-        return merge(inlined, .object((value.members ?? []).filter { $0.key != "$ref" }), at: path)
+        let siblings = JSONValue.object((value.members ?? []).filter { $0.key != "$ref" })
+        // An unsupported reference (reported) stands for any value: its siblings remain.
+        guard let resolved = try resolve(target, at: path) else { return siblings }
+        // A reference to `false`.
+        guard let inlined = try inline(resolved, at: target) else { return nil }
+        return merge(inlined, siblings, at: path)
     }
 
     // MARK: Rules
