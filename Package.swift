@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "Decoding", dependencies: ["Inference", "Grammar"], swiftSettings: kernelFlags),
         .target(name: "Engine", dependencies: ["Decoding", "Inference"]),
         .target(name: "UI", dependencies: ["Engine", "Decoding", "Inference"]),
-        .target(name: "Terminal", dependencies: ["CNcursesw", "UI"]),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "UI", "Engine"]),
         .executableTarget(name: "decodelab", dependencies: ["Terminal", "UI", "Engine", "Decoding", "Grammar", "Inference"]),
 
         .target(name: "TestSupport", dependencies: ["Inference"], path: "Tests/TestSupport"),

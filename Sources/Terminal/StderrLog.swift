@@ -1,3 +1,4 @@
+import Engine
 import Foundation
 import Glibc
 
@@ -33,7 +34,7 @@ struct StderrLog {
         _ = dup2(terminalDescriptor, STDERR_FILENO)
         close(terminalDescriptor)
         if let logged = FileManager.default.contents(atPath: path), !logged.isEmpty {
-            FileHandle.standardError.write(logged)
+            _ = DescriptorWrite.all(logged, to: STDERR_FILENO)
         }
     }
 }

@@ -20,11 +20,11 @@ let commands: [any Command.Type] = [
         text += "  " + command.name.padding(toLength: 13, withPad: " ", startingAt: 0) + command.summary + "\n"
     }
     text += "\n`decodelab COMMAND --help` describes a command's options.\n"
-    FileHandle.standardOutput.write(Data(text.utf8))
+    Console.out(text)
 }
 
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("decodelab: \(message)\n".utf8))
+    Console.err("decodelab: \(message)\n")
     exit(1)
 }
 
@@ -43,7 +43,7 @@ if let first = arguments.first, let command = commands.first(where: { $0.name ==
     selected = commands[0]
 }
 if arguments.contains("--help") || arguments.contains("-h") {
-    FileHandle.standardOutput.write(Data(selected.usage.utf8))
+    Console.out(selected.usage)
     exit(0)
 }
 do {

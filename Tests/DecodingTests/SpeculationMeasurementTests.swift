@@ -90,7 +90,7 @@ import Inference
         #expect(Set(cost.seconds.keys) == Set(VerifyCost.panelSizes))
         #expect(cost.seconds.values.allSatisfy { $0 > 0 } && cost.context == 3)
         #expect(model.committedCount == 0)
-        // One prefill, then three timed evaluations per size.
-        #expect(model.evaluationCount == 1 + 3 * VerifyCost.panelSizes.count)
+        // One prefill, then an untimed round and five timed ones, each evaluating every size.
+        #expect(model.evaluationCount == 1 + 6 * VerifyCost.panelSizes.count)
     }
 }

@@ -12,13 +12,15 @@ struct BinaryRun {
     var object: [String: Any] { ((try? JSONSerialization.jsonObject(with: stdoutData)) as? [String: Any]) ?? [:] }
     var array: [[String: Any]] { ((try? JSONSerialization.jsonObject(with: stdoutData)) as? [[String: Any]]) ?? [] }
 
-    init(_ arguments: [String], stdin: Data? = nil) throws {
+    /// `stdoutPath` sends standard output to that file (`/dev/full`) instead of a pipe.
+    init(_ arguments: [String], stdin: Data? = nil, stdoutPath: String? = nil) throws {
         let process = Process()
         process.executableURL = PseudoTerminal.binary
         process.arguments = arguments
         process.currentDirectoryURL = GoldenData.repositoryRoot
         let out = Pipe(), err = Pipe()
-        (process.standardOutput, process.standardError) = (out, err)
+        process.standardOutput = stdoutPath.map { FileHandle(forWritingAtPath: $0) as Any } ?? out
+        process.standardError = err
         let input = Pipe()
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
@@ -28,7 +30,8 @@ struct BinaryRun {
             try input.fileHandleForWriting.close()
         }
         // Read both pipes before waiting: a full pipe would block the child forever.
-        stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        // A pipe the child does not hold would never reach its end.
+        stdoutData = stdoutPath == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         status = process.terminationStatus

@@ -88,12 +88,14 @@ import Testing
         #expect(result.stderr.contains("with constrained-mask") && !result.stderr.contains("warning"), "\(result.stderr)")
     }
 
-    @Test func generateWarnsWhenTheStrategyIgnoresTheConstraint() throws {
+    @Test func generateWarnsAboutUnusedParametersAndRefusesAnIgnoredConstraint() throws {
         let model = try GoldenData.defaultModelPath()
-        let result = try run(["generate", "-m", model, "-p", "Hello", "--strategy", "greedy", "--regex", "a", "-n", "1", "--draft-length", "3"])
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("decodelab: warning: greedy does not use --draft-length\n"))
-        #expect(result.stderr.contains("decodelab: warning: greedy ignores the constraint /a/"))
+        let warned = try run(["generate", "-m", model, "-p", "Hello", "--strategy", "greedy", "-n", "1", "--draft-length", "3"])
+        #expect(warned.status == 0, "\(warned.stderr)")
+        #expect(warned.stderr.contains("decodelab: warning: greedy does not use --draft-length\n"))
+        let refused = try run(["generate", "-m", model, "-p", "Hello", "--strategy", "greedy", "--regex", "a", "-n", "1"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("greedy does not apply a constraint, so /a/ would be ignored: choose one of constrained-mask"), "\(refused.stderr)")
     }
 
     /// The ToyModel under a regex over its words: the header names the constraint, the

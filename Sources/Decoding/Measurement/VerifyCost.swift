@@ -17,18 +17,24 @@ public struct VerifyCost: Sendable, Equatable {
 
     /// Times `batches` (each a chain after `contextTokens`, which are evaluated and committed
     /// first), `samples` times each, and keeps the medians. Leaves the model's cache empty.
+    /// The batches are timed in rounds, every size once per round, after an untimed round:
+    /// timing one size after another let a cold first size (caches, idle worker threads) pass
+    /// for a slow one, and T(2)/T(1) came out below 1.
     public static func measure(model: any LanguageModel, contextTokens: [TokenID], batches: [[TokenID]], samples: Int) throws -> VerifyCost {
         model.truncate(to: 0)
         _ = try model.evaluateAndCommit(contextTokens)
-        var seconds: [Int: Double] = [:]
-        for tokens in batches {
-            let batch = BatchToken.chain(tokens, startingAt: contextTokens.count)
-            let times = try (0..<max(1, samples)).map { _ in
+        let chains = batches.map { BatchToken.chain($0, startingAt: contextTokens.count) }
+        var times = [[Double]](repeating: [], count: chains.count)
+        for round in 0...max(1, samples) {
+            for (index, batch) in chains.enumerated() {
                 let start = DispatchTime.now().uptimeNanoseconds
                 _ = try model.evaluate(batch, options: EvaluationOptions(outputRows: .all))
-                return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                if round > 0 { times[index].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
             }
-            seconds[tokens.count] = times.sorted()[times.count / 2]
+        }
+        var seconds: [Int: Double] = [:]
+        for (tokens, measured) in zip(batches, times) {
+            seconds[tokens.count] = measured.sorted()[measured.count / 2]
         }
         model.truncate(to: 0)
         return VerifyCost(seconds: seconds, context: contextTokens.count)
@@ -37,14 +43,14 @@ public struct VerifyCost: Sendable, Equatable {
     /// Batch sizes measured for the TUI's cost panel; others are interpolated.
     public static let panelSizes = [1, 2, 4, 8, 16, 32]
 
-    /// The panel's quick curve (three samples per size) after `prompt`, the text a run starts
+    /// The panel's quick curve (five samples per size) after `prompt`, the text a run starts
     /// from, with batches made of its own tokens.
     public static func measure(model: any LanguageModel, after prompt: [TokenID]) throws -> VerifyCost {
         let largest = panelSizes.last ?? 1
         let context = Array(prompt.suffix(max(1, model.contextLength - largest)))
         guard !context.isEmpty else { return VerifyCost(seconds: [:], context: 0) }
         let batches = panelSizes.map { n in (0..<n).map { context[$0 % context.count] } }
-        return try measure(model: model, contextTokens: context, batches: batches, samples: 3)
+        return try measure(model: model, contextTokens: context, batches: batches, samples: 5)
     }
 
     /// T(n)/T(1), interpolated linearly between measured sizes and extrapolated from the last

@@ -64,16 +64,8 @@ public final class TraceWriter {
     private func writeLine(_ value: some Encodable) throws {
         var data = try encoder.encode(value)
         data.append(0x0A)
-        try data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else {
-                    throw TraceError(path: path, line: nil, message: "cannot write the trace: \(Self.systemError())")
-                }
-                offset += written
-            }
+        if let reason = DescriptorWrite.all(data, to: descriptor) {
+            throw TraceError(path: path, line: nil, message: "cannot write the trace: \(reason)")
         }
     }
 

@@ -57,7 +57,7 @@ enum ConstraintFlags {
     /// Lenient mode's warnings, one line per ignored keyword, on stderr.
     static func warnIgnored(_ conversion: JSONSchemaConversion, in origin: String) {
         for ignored in conversion.ignored {
-            FileHandle.standardError.write(Data("decodelab: warning: \(origin): ignored unsupported \(ignored)\n".utf8))
+            Console.err("decodelab: warning: \(origin): ignored unsupported \(ignored)\n")
         }
     }
 }

@@ -122,7 +122,7 @@ enum BenchCommand: Command {
                 "verify_ms": Dictionary(uniqueKeysWithValues: verifyTimes.map { (String($0.key), $0.value * 1000) }),
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            Console.out(data + [0x0A])
         } else {
             var out = "cpu: \(cpu)\nmodel: \(modelName) (\(gguf.fileSize) bytes), threads: \(threads), activations: \(activations.rawValue), repetitions: \(repetitions)\n\n"
             let at = depth > 0 ? " @ d\(depth)" : ""
@@ -133,7 +133,7 @@ enum BenchCommand: Command {
             for n in verifySizes {
                 out += "  n=\(String(n).leftPadded(2))  \(String(format: "%7.2f ms", (verifyTimes[n] ?? 0) * 1000))  T(n)/T(1) = \(String(format: "%.2f", cost[n] ?? 0))\n"
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            Console.out(out)
         }
         return 0
     }

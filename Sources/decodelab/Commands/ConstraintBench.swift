@@ -34,7 +34,7 @@ enum ConstraintBench {
             ("awrs_checks_p99", MaskBenchmark.percentile(checks, 0.99)), ("awrs_checks_max", checks.max() ?? 0),
             ("prompt_tokens", Double(prompt.count)),
         ]
-        FileHandle.standardOutput.write(Data(MaskBenchmark.render(benchmark.fields + awrs, json: parsed.has("--json")).utf8))
+        Console.out(MaskBenchmark.render(benchmark.fields + awrs, json: parsed.has("--json")))
         return 0
     }
 

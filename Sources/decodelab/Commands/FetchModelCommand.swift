@@ -26,7 +26,7 @@ enum FetchModelCommand: Command {
         case .alreadyPresent(let url): "the default model is already in \(url.path) (size and sha256 verified)\n"
         case .fetched(let url): "fetched the default model into \(url.path)\n"
         }
-        FileHandle.standardOutput.write(Data(message.utf8))
+        Console.out(message)
         return 0
     }
 }

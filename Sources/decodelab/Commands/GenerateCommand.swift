@@ -100,7 +100,7 @@ enum GenerateCommand: Command {
             switch event {
             case .step(let trace):
                 let bytes = trace.committedTokens.flatMap { tokenizer.bytes(of: $0.token) }
-                FileHandle.standardOutput.write(Data(holdback.push(bytes)))
+                Console.out(holdback.push(bytes))
             case .stats(let latest):
                 stats = latest
             case .finished(let reason):
@@ -115,9 +115,9 @@ enum GenerateCommand: Command {
         }
         await engine.shutdown()
         try writer?.close()
-        FileHandle.standardOutput.write(Data(holdback.flush() + [0x0A]))
+        Console.out(holdback.flush() + [0x0A])
         let reason = try outcome.get()
-        FileHandle.standardError.write(Data(summary(stats, promptCount: prompt.count, reason: reason, strategy: strategy, seed: seed).utf8))
+        Console.err(summary(stats, promptCount: prompt.count, reason: reason, strategy: strategy, seed: seed))
         return 0
     }
 
@@ -148,8 +148,8 @@ enum GenerateCommand: Command {
     }
 
     /// The parameter and constraint flags onto the run's parameters (unset ones keep
-    /// llama.cpp's defaults). A constraint the strategy does not apply gets a warning, and with
-    /// `warnUnused` so does a parameter it does not declare.
+    /// llama.cpp's defaults). A constraint the strategy does not apply is refused; with
+    /// `warnUnused` a parameter it does not declare gets a warning.
     static func decodingParameters(_ parsed: Arguments, for strategy: StrategyDescriptor, warnUnused: Bool) throws -> DecodingParameters {
         var parameters = DecodingParameters()
         let declared = Set(strategy.parameters.map(\.name))
@@ -158,12 +158,14 @@ enum GenerateCommand: Command {
             warnings.append("\(strategy.name) does not use --\(name)")
         }
         parameters.constraint = try ConstraintFlags.constraint(parsed)
+        // Text the constraint does not hold would look like an answer that does.
         if let constraint = parameters.constraint, !strategy.needsConstraint {
             let constrained = StrategyCatalog.descriptors.filter(\.needsConstraint).map(\.name)
-            let hint = constrained.isEmpty ? "" : " (constrained strategies: \(constrained.joined(separator: ", ")))"
-            warnings.append("\(strategy.name) ignores the constraint \(constraint.displayName)\(hint)")
+            throw CommandLineError.unsupported(
+                "\(strategy.name) does not apply a constraint, so \(constraint.displayName) would be ignored: "
+                + "choose one of \(constrained.joined(separator: ", ")) (at --temp 0 they decode greedily)")
         }
-        for warning in warnings { FileHandle.standardError.write(Data("decodelab: warning: \(warning)\n".utf8)) }
+        for warning in warnings { Console.err("decodelab: warning: \(warning)\n") }
         return parameters
     }
 

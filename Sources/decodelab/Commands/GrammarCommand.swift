@@ -81,6 +81,9 @@ enum GrammarCommand: Command {
         let start = ContinuousClock.now
         let grammar = try compile(parsed)
         let elapsed = ContinuousClock.now - start
+        if let nothingMatches = grammar.nothingMatches {
+            Console.err("decodelab: warning: \(grammar.source): \(nothingMatches); the constrained strategies refuse it\n")
+        }
         var out = "\(grammar.source): ok, \(grammar.ruleCount) rules after lowering, compiled in \(String(format: "%.2f", MaskBenchmark.milliseconds(elapsed))) ms\n"
         let input: [UInt8]?
         switch (parsed.string("--input"), parsed.string("--input-file")) {
@@ -112,7 +115,7 @@ enum GrammarCommand: Command {
                 status = 1
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Console.out(out)
         return status
     }
 
@@ -122,7 +125,7 @@ enum GrammarCommand: Command {
         let benchmark = try MaskBenchmark(
             compile: { try compile(parsed) }, instance: try readText(instanceFile, flag: "--instance"), source: instanceFile,
             tokenizer: tokenizer, passes: try parsed.int("--passes", in: 1...1000) ?? 5)
-        FileHandle.standardOutput.write(Data(MaskBenchmark.render(benchmark.fields, json: parsed.has("--json")).utf8))
+        Console.out(MaskBenchmark.render(benchmark.fields, json: parsed.has("--json")))
         return 0
     }
 }

@@ -22,7 +22,7 @@ enum InfoCommand: Command {
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         let path = try ModelLoader.existingPath(explicit: parsed.string("--model"))
         let file = try GGUFFile(path: path)
-        FileHandle.standardOutput.write(Data(GGUFReport(file: file).text.utf8))
+        Console.out(GGUFReport(file: file).text)
         return 0
     }
 }

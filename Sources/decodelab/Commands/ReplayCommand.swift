@@ -37,7 +37,7 @@ enum ReplayCommand: Command {
             let tokenizer = try Tokenizer(gguf: try GGUFFile(path: try ModelLoader.existingPath(explicit: modelPath)))
             // As `generate` printed it: a character the recording ended inside becomes U+FFFD.
             var holdback = UTF8Holdback()
-            FileHandle.standardOutput.write(Data(holdback.push(tokenizer.decode(recorded)) + holdback.flush() + [0x0A]))
+            Console.out(holdback.push(tokenizer.decode(recorded)) + holdback.flush() + [0x0A])
             return 0
         }
 
@@ -74,7 +74,7 @@ enum ReplayCommand: Command {
             // The recorded run ended in a failure: the replay must fail the same way.
             let same = failure == recordedFailure
             let outcome = same ? " and the replay failed the same way" : ", the replay \(failure.map { "failed with \($0)" } ?? "did not")"
-            FileHandle.standardOutput.write(Data("replay: \(replayed.count) tokens identical to \(path); the recorded run failed (\(recordedFailure))\(outcome)\n".utf8))
+            Console.out("replay: \(replayed.count) tokens identical to \(path); the recorded run failed (\(recordedFailure))\(outcome)\n")
             return same ? 0 : 1
         }
         guard let index = comparison.divergence else {
@@ -85,7 +85,7 @@ enum ReplayCommand: Command {
             case (true, let reason?) where reason != trace.finishReason: " (but it finished with \(reason.rawValue), the trace with \(trace.finishReason?.rawValue ?? "nothing"))"
             default: ""
             }
-            FileHandle.standardOutput.write(Data("replay: \(replayed.count) tokens identical to \(path)\(finish)\n".utf8))
+            Console.out("replay: \(replayed.count) tokens identical to \(path)\(finish)\n")
             return finish.isEmpty || !comparison.complete ? 0 : 1
         }
         func show(_ tokens: [TokenID]) -> String {
@@ -93,12 +93,12 @@ enum ReplayCommand: Command {
             index < tokens.count ? "token \(tokens[index]) '\(tokenizer.piece(tokens[index]))'" : "the end of the run"
         }
         let context = String(decoding: tokenizer.decode(Array(recorded.prefix(index).suffix(8))), as: UTF8.self)
-        FileHandle.standardOutput.write(Data("""
+        Console.out("""
             replay: diverged at generated token \(index) (after …\(context.debugDescription))
               recorded: \(show(recorded))
               replayed: \(show(replayed))
 
-            """.utf8))
+            """)
         return 1
     }
 
@@ -132,6 +132,6 @@ enum ReplayCommand: Command {
     }
 
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("decodelab: \(message)\n".utf8))
+        Console.err("decodelab: \(message)\n")
     }
 }

@@ -41,19 +41,19 @@ enum SelftestCommand: Command {
         let checks = LosslessnessSuite.checks(samples: samples, strategies: names)
         let widths = (max("strategy".count, checks.map(\.strategy.count).max() ?? 0),
                       max("configuration".count, checks.map(\.configuration.count).max() ?? 0))
-        if !json { print(header(widths)) }
+        if !json { Console.out(header(widths) + "\n") }
         var results: [LosslessnessResult] = []
         for check in checks {
             let result = try await check.run()
             results.append(result)
-            if !json { print(row(result, widths)) }
+            if !json { Console.out(row(result, widths) + "\n") }
         }
         if json {
             let data = try JSONSerialization.data(withJSONObject: results.map(object), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            Console.out(data + [0x0A])
         } else {
             let failed = results.filter { !$0.passed }.count
-            print(failed == 0 ? "all \(results.count) checks passed" : "\(failed) of \(results.count) checks FAILED")
+            Console.out((failed == 0 ? "all \(results.count) checks passed" : "\(failed) of \(results.count) checks FAILED") + "\n")
         }
         return results.allSatisfy(\.passed) ? 0 : 1
     }

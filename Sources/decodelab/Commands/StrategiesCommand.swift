@@ -41,7 +41,7 @@ enum StrategiesCommand: Command {
                     + (descriptor.lossless ? "lossless" : "lossy   ") + "  " + descriptor.description + "\n"
             }.joined().utf8)
         }
-        FileHandle.standardOutput.write(output)
+        Console.out(output)
         return 0
     }
 }

@@ -97,13 +97,13 @@ enum StrategyBench {
                 object.merge(only) { _, new in new }
             }
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-            FileHandle.standardOutput.write(data + Data("\n".utf8))
+            Console.out(data + [0x0A])
         } else {
             var out = "cpu: \(setup["cpu"] ?? "") (\(setup["cores"] ?? 0) cores), \(threads) threads · model: \(modelName)\n"
             out += "prompt: \(promptFile) (\(prompt.count) tokens\(chat ? ", chat" : "")) · n \(predict) · seed \(seed) · "
             out += "temp \(parameters.sampler.temperature) · \(repetitions) repetitions after a warm-up\n\n"
             out += table(measurements, greedy: parameters.sampler.isGreedy)
-            FileHandle.standardOutput.write(Data(out.utf8))
+            Console.out(out)
         }
         return 0
     }

@@ -52,7 +52,7 @@ enum TokenizeCommand: Command {
                 out += String(repeating: " ", count: max(0, 6 - number.count)) + number + " '" + tokenizer.piece(id) + "'\n"
             }
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Console.out(out)
 
         if parsed.has("--stats") {
             let (wall, cpu) = tokenized.since(loaded)
@@ -61,7 +61,7 @@ enum TokenizeCommand: Command {
                 format: "GGUF opened in %.1f ms, tokenizer built in %.1f ms (CPU %.1f ms)\n%d bytes -> %d tokens in %.1f ms: %.2f MB/s (CPU %.1f ms: %.2f MB/s)\n",
                 opened.since(openStart).wall * 1000, loaded.since(opened).wall * 1000, loaded.since(opened).cpu * 1000,
                 text.count, ids.count, wall * 1000, megabytes / wall, cpu * 1000, megabytes / cpu)
-            FileHandle.standardError.write(Data(report.utf8))
+            Console.err(report)
         }
         return 0
     }

@@ -30,6 +30,6 @@ enum ModelLoader {
     }
 
     @Sendable static func reportProgress(_ line: String) {
-        FileHandle.standardError.write(Data("decodelab: \(line)\n".utf8))
+        Console.err("decodelab: \(line)\n")
     }
 }
