@@ -42,7 +42,8 @@ public struct ChatTemplate: Sendable, Equatable {
     }
 
     /// The conversation as the template prints it, ending with the assistant's opening when
-    /// `addGenerationPrompt` is set. Tokenize it with `parseSpecial: true`.
+    /// `addGenerationPrompt` is set. Its markers are special tokens (`PromptEncoding` keeps the
+    /// messages' own text plain).
     public func format(_ messages: [ChatMessage], addGenerationPrompt: Bool = true) -> String {
         var out = ""
         for (index, message) in messages.enumerated() {

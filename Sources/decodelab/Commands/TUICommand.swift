@@ -178,10 +178,7 @@ enum TUICommand: Command {
                 name: URL(fileURLWithPath: loaded.path).deletingPathExtension().lastPathComponent,
                 promptText: prompt ?? (chat ? defaultChatPrompt : defaultCompletionPrompt), chat: chat, chatAvailable: template != nil,
                 chatProblem: problem,
-                encode: { text, chat in
-                    guard chat, let template else { return tokenizer.encode(text) }
-                    return tokenizer.encode(template.format([.user(text)]), parseSpecial: true)
-                },
+                encode: { text, chat in try PromptEncoding.tokens(for: text, chat: chat && template != nil, tokenizer: tokenizer) },
                 modelIdentity: { try await identity.value() },
                 makeModel: { try LlamaModel(gguf: gguf, vocabulary: tokenizer, threads: threads, activations: activations) })
             return (session, loaded.model)
