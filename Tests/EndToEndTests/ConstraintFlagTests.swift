@@ -69,6 +69,16 @@ import Testing
         #expect(["yes\n", "no\n"].contains(result.stdout))
     }
 
+    /// Output cut by -n before the constraint is complete is not passed off as an answer.
+    @Test func aConstrainedOutputCutByTheLengthLimitIsAnError() throws {
+        let model = try GoldenData.defaultModelPath()
+        let result = try run(["generate", "-m", model, "-p", "Count:", "--regex", "[0-9]+ apples", "--temp", "0", "-n", "2", "-s", "1"])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("finished: length limit"), "\(result.stderr)")
+        #expect(result.stderr.hasSuffix(
+            "decodelab: the output is incomplete: the length limit (-n 2) ran out before /[0-9]+ apples/ was complete\n"), "\(result.stderr)")
+    }
+
     /// `-f -` reads the prompt from standard input, and `--regex` then constrains the answer.
     @Test func aPromptFileOfDashIsStandardInput() throws {
         let model = try GoldenData.defaultModelPath()

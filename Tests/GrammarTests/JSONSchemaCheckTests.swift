@@ -102,17 +102,25 @@ struct JSONSchemaCheckTests {
         (#"{"allOf":[{"type":"string"},{"type":"integer"}]}"#, "#/properties/a (its allOf parts merged)", "no type is allowed"),
     ])
     func contradictionsAreReportedWithTheirLocation(_ inner: String, _ location: String, _ reason: String) throws {
-        let schema = #"{"properties":{"a":\#(inner)}}"#
-        let found = try #require(problem(schema))
-        #expect(found.contains("the schema at \(location) can never be satisfied: \(reason)"), "\(found)")
-        let lenient = try JSONSchemaConversion(schema: schema, options: JSONSchemaOptions(lenient: true))
-        #expect(lenient.ignored.count == 1, "lenient mode warns")
+        let message = "the schema at \(location) can never be satisfied: \(reason)"
+        // Where the property is optional the schema still has instances: the part is a warning.
+        let optional = #"{"type":"object","properties":{"a":\#(inner)}}"#
+        #expect(problem(optional) == nil, "\(problem(optional) ?? "")")
+        let parts = try JSONSchemaConversion(schema: optional).unsatisfiable
+        #expect(parts.count == 1 && parts[0].hasPrefix(message), "\(parts)")
+        // Where it is required nothing is left, and the part is the reason the schema is refused.
+        let required = #"{"type":"object","properties":{"a":\#(inner)},"required":["a"]}"#
+        let found = try #require(problem(required))
+        #expect(found.contains(message), "\(found)")
+        let lenient = try Grammar(jsonSchema: required, options: JSONSchemaOptions(lenient: true))
+        #expect(lenient.nothingMatches != nil, "lenient mode compiles it to match nothing")
     }
 
     @Test(arguments: [
         #"{"minimum":5,"maximum":1}"#, // strings, objects... still satisfy it
         #"{"type":"integer","minimum":5,"anyOf":[{"maximum":3},{"maximum":10}]}"#, // one dead branch
         #"{"anyOf":[false,{"type":"null"}]}"#,
+        #"{"$defs":{"never":{"allOf":[{"type":"number"},{"type":"string"}]}},"type":"integer"}"#, // an unused definition
     ])
     func satisfiableSchemasWithDeadPartsAreAccepted(_ schema: String) throws {
         #expect(problem(schema) == nil, "\(problem(schema) ?? "")")

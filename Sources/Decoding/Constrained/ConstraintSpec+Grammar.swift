@@ -16,6 +16,12 @@ extension ConstraintSpec {
         }
     }
 
+    /// Whether `text` is a whole text of the constraint (not only a prefix of one), as decoding
+    /// cut by a length limit may leave it.
+    public func isComplete(_ text: some Sequence<UInt8>) throws(GrammarError) -> Bool {
+        Recognizer(try compile()).matches(text)
+    }
+
     /// The grammar a constrained strategy named `strategy` runs with.
     static func grammar(of constraint: ConstraintSpec?, for strategy: String) throws(ConstraintError) -> Grammar {
         guard let constraint else { throw .missing(strategy: strategy) }

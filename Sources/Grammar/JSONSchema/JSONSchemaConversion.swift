@@ -1,9 +1,15 @@
-/// The grammar of a JSON Schema's instances, and what lenient mode ignored.
+/// The grammar of a JSON Schema's instances, what lenient mode ignored, and the parts no value
+/// can satisfy.
 public struct JSONSchemaConversion: Sendable {
     public let definition: GrammarDefinition
-    /// Unsupported features ignored, and unsatisfiable parts kept, in lenient mode, each with
-    /// its schema location.
+    /// Unsupported features ignored in lenient mode, each with its schema location.
     public let ignored: [String]
+    /// Subschemas written so that no value satisfies them, each with its location and why. They
+    /// compile to match nothing; where that leaves the whole schema matching nothing the schema
+    /// is refused (`Grammar(_:source:)`), elsewhere (an optional property, an unused `$defs`
+    /// entry, one `anyOf` branch) they are warnings.
+    public let unsatisfiable: [String]
+    public let options: JSONSchemaOptions
 
     /// Converts a schema (draft 2020-12 or draft 7). Without `options.lenient`, any keyword the
     /// grammar cannot enforce is an error that lists them all.
@@ -11,12 +17,11 @@ public struct JSONSchemaConversion: Sendable {
         let document = try JSONValue(parsing: text, source: source)
         var compiler = JSONSchemaCompiler(document: document, options: options, source: source)
         definition = try compiler.compile()
-        if !compiler.contradictions.isEmpty, !options.lenient {
-            throw GrammarError(source: source, problem: "\(compiler.contradictions.joined(separator: "; ")) (lenient mode compiles such parts to match nothing)")
-        }
         if !compiler.problems.isEmpty, !options.lenient {
             throw GrammarError(source: source, problem: "unsupported JSON Schema features: \(compiler.problems.joined(separator: ", ")) (lenient mode ignores them)")
         }
-        ignored = compiler.contradictions + compiler.problems
+        ignored = compiler.problems
+        unsatisfiable = compiler.contradictions
+        self.options = options
     }
 }

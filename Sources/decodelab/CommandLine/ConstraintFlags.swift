@@ -44,20 +44,26 @@ enum ConstraintFlags {
         return whitespace
     }
 
-    /// Checks the constraint compiles; in lenient mode, says which keywords it ignores.
+    /// Checks the constraint compiles; for a schema, says which keywords lenient mode ignores
+    /// and which parts can never be satisfied.
     private static func load(_ spec: ConstraintSpec) throws -> ConstraintSpec {
         try ConstraintLoader.check(spec)
-        if spec.kind == .jsonSchema, spec.lenient {
+        if spec.kind == .jsonSchema {
             let origin = spec.origin ?? "schema"
-            warnIgnored(try JSONSchemaConversion(schema: spec.source, options: spec.jsonSchemaOptions, source: origin), in: origin)
+            warn(about: try JSONSchemaConversion(schema: spec.source, options: spec.jsonSchemaOptions, source: origin), in: origin, matchesNothing: false)
         }
         return spec
     }
 
-    /// Lenient mode's warnings, one line per ignored keyword, on stderr.
-    static func warnIgnored(_ conversion: JSONSchemaConversion, in origin: String) {
+    /// One line per ignored keyword and per part no value satisfies, on stderr. When the schema
+    /// matches nothing those parts are the reason, and `check` or the strategies say so.
+    static func warn(about conversion: JSONSchemaConversion, in origin: String, matchesNothing: Bool) {
         for ignored in conversion.ignored {
             Console.err("decodelab: warning: \(origin): ignored unsupported \(ignored)\n")
+        }
+        guard !matchesNothing else { return }
+        for part in conversion.unsatisfiable {
+            Console.err("decodelab: warning: \(origin): \(part); values there are never produced\n")
         }
     }
 }

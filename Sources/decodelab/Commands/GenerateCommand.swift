@@ -86,6 +86,7 @@ enum GenerateCommand: Command {
         await engine.start()
 
         var holdback = UTF8Holdback()
+        var generated: [UInt8] = []
         var stats = EngineStats()
         var outcome: Result<FinishReason, any Error> = .success(.cancelled)
         events: for await event in engine.events {
@@ -100,6 +101,7 @@ enum GenerateCommand: Command {
             switch event {
             case .step(let trace):
                 let bytes = trace.committedTokens.flatMap { tokenizer.bytes(of: $0.token) }
+                if parameters.constraint != nil { generated += bytes }
                 Console.out(holdback.push(bytes))
             case .stats(let latest):
                 stats = latest
@@ -118,6 +120,12 @@ enum GenerateCommand: Command {
         Console.out(holdback.flush() + [0x0A])
         let reason = try outcome.get()
         Console.err(summary(stats, promptCount: prompt.count, reason: reason, strategy: strategy, seed: seed))
+        // Cut text would pass for an answer that holds the constraint.
+        if let constraint = parameters.constraint, reason == .length || reason == .contextFull, try !constraint.isComplete(generated) {
+            let limit = reason == .length ? "the length limit (-n \(predict))" : "the context"
+            Console.err("decodelab: the output is incomplete: \(limit) ran out before \(constraint.displayName) was complete\n")
+            return 1
+        }
         return 0
     }
 

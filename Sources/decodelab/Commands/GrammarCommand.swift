@@ -60,8 +60,9 @@ enum GrammarCommand: Command {
             return try Grammar(gbnf: try UserFile.text(file, flag: "--grammar-file"), source: file)
         case (nil, let file?, nil):
             let conversion = try JSONSchemaConversion(schema: try UserFile.text(file, flag: "--json-schema"), options: options, source: file)
-            ConstraintFlags.warnIgnored(conversion, in: file)
-            return try Grammar(conversion.definition, source: file)
+            let grammar = try Grammar(conversion, source: file)
+            ConstraintFlags.warn(about: conversion, in: file, matchesNothing: grammar.nothingMatches != nil)
+            return grammar
         case (nil, nil, let pattern?):
             return try Grammar(regex: pattern, source: "--regex")
         case (nil, nil, nil):
