@@ -5,14 +5,17 @@ import Foundation
 ///
 /// Approximations, by design: object members come in the schema's property order (then any
 /// additional or pattern members); additional member names are not checked against the declared
-/// ones; `oneOf` is treated as `anyOf`; `allOf` is merged keyword by keyword; `format` is enforced.
+/// ones; `oneOf` is treated as `anyOf` (a warning when its branches can overlap); `allOf` is
+/// merged keyword by keyword; `format` is enforced.
 struct JSONSchemaCompiler {
     let document: JSONValue
     let options: JSONSchemaOptions
     let source: String
     var problems: [String] = []
-    /// Schemas written so that nothing satisfies them: errors, or warnings in lenient mode.
+    /// Schemas written so that nothing satisfies them (see `JSONSchemaConversion.unsatisfiable`).
     var contradictions: [String] = []
+    /// Where the grammar allows more than the schema (an `oneOf` whose branches overlap).
+    var approximations: [String] = []
     var rules: [(name: String, body: GrammarExpression)] = []
     private var ruleForReference: [String: String] = [:]
     private var ruleForSubschema: [String: String] = [:]
@@ -81,9 +84,14 @@ struct JSONSchemaCompiler {
             guard let alternatives = alternatives.elements else { throw failure("\(keyword) at \(path) is not an array") }
             let rest = JSONValue.object(members.filter { $0.key != keyword })
             var options: [GrammarExpression] = []
+            var branches: [JSONValue] = []
             for (index, alternative) in alternatives.enumerated() {
                 guard let inlined = try inline(alternative, at: "\(path)/\(keyword)/\(index)") else { continue }
                 options.append(try merged(rest, inlined, at: "\(path)/\(keyword)/\(index)"))
+                branches.append(inlined)
+            }
+            if keyword == "oneOf", let overlap = try overlappingBranches(branches, at: path) {
+                approximations.append("oneOf at \(path) is read as anyOf: \(overlap), and a value matching both is not excluded")
             }
             return .choice(options)
         }

@@ -9,6 +9,9 @@ public struct JSONSchemaConversion: Sendable {
     /// is refused (`Grammar(_:source:)`), elsewhere (an optional property, an unused `$defs`
     /// entry, one `anyOf` branch) they are warnings.
     public let unsatisfiable: [String]
+    /// Where the grammar allows more than the schema: an `oneOf` whose branches can overlap,
+    /// read as `anyOf`.
+    public let approximations: [String]
     public let options: JSONSchemaOptions
 
     /// Converts a schema (draft 2020-12 or draft 7). Without `options.lenient`, any keyword the
@@ -22,6 +25,7 @@ public struct JSONSchemaConversion: Sendable {
         }
         ignored = compiler.problems
         unsatisfiable = compiler.contradictions
+        approximations = compiler.approximations
         self.options = options
     }
 }

@@ -50,20 +50,21 @@ enum ConstraintFlags {
         try ConstraintLoader.check(spec)
         if spec.kind == .jsonSchema {
             let origin = spec.origin ?? "schema"
-            warn(about: try JSONSchemaConversion(schema: spec.source, options: spec.jsonSchemaOptions, source: origin), in: origin, matchesNothing: false)
+            warn(about: try JSONSchemaConversion(schema: spec.source, options: spec.jsonSchemaOptions, source: origin), in: origin)
         }
         return spec
     }
 
-    /// One line per ignored keyword and per part no value satisfies, on stderr. When the schema
-    /// matches nothing those parts are the reason, and `check` or the strategies say so.
-    static func warn(about conversion: JSONSchemaConversion, in origin: String, matchesNothing: Bool) {
+    /// One line per ignored keyword, per part no value satisfies and per approximation, on stderr.
+    static func warn(about conversion: JSONSchemaConversion, in origin: String) {
         for ignored in conversion.ignored {
             Console.err("decodelab: warning: \(origin): ignored unsupported \(ignored)\n")
         }
-        guard !matchesNothing else { return }
         for part in conversion.unsatisfiable {
             Console.err("decodelab: warning: \(origin): \(part); values there are never produced\n")
+        }
+        for approximation in conversion.approximations {
+            Console.err("decodelab: warning: \(origin): \(approximation)\n")
         }
     }
 }

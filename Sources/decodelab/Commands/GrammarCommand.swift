@@ -61,7 +61,7 @@ enum GrammarCommand: Command {
         case (nil, let file?, nil):
             let conversion = try JSONSchemaConversion(schema: try UserFile.text(file, flag: "--json-schema"), options: options, source: file)
             let grammar = try Grammar(conversion, source: file)
-            ConstraintFlags.warn(about: conversion, in: file, matchesNothing: grammar.nothingMatches != nil)
+            ConstraintFlags.warn(about: conversion, in: file)
             return grammar
         case (nil, nil, let pattern?):
             return try Grammar(regex: pattern, source: "--regex")
