@@ -40,7 +40,8 @@ struct BeamSearchTests {
         let length = 3
         let expected = exhaustiveBest(model: model, prompt: prompt, length: length, lengthPenalty: lengthPenalty)
         var beam = BeamSearchStrategy(width: 16 * 16 * 16, lengthPenalty: lengthPenalty)
-        let tokens = try decode(&beam, model: ToyModel(seed: 7), prompt: prompt, maxNewTokens: length).tokens
+        // Room for the widest trie (16 + 256 rows), so the search is never cut short.
+        let tokens = try decode(&beam, model: ToyModel(seed: 7, contextLength: 512), prompt: prompt, maxNewTokens: length).tokens
         #expect(tokens == expected.tokens)
     }
 

@@ -44,6 +44,12 @@ public struct DraftTree: Sendable, Equatable {
 
     public var isEmpty: Bool { nodes.isEmpty }
 
+    /// The first `count` nodes, still a tree since parents come first: what fits in the room
+    /// left in the model's context.
+    public func prefix(_ count: Int) -> DraftTree {
+        count >= nodes.count ? self : DraftTree(nodes: Array(nodes.prefix(max(0, count))), proposals: proposals)
+    }
+
     /// Children of a node (nil: of the committed text), in drafting order.
     public func children(of parent: Int?) -> [Int] {
         nodes.indices.filter { nodes[$0].parent == parent }

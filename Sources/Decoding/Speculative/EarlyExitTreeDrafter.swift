@@ -34,6 +34,8 @@ public struct EarlyExitTreeDrafter: Sendable, Equatable {
         var pathProbability: [Double] = []
         var frontier: [Int?] = [nil]
         var level = 0
+        // Every pass evaluates the pending tokens and the whole tree so far: it must fit.
+        let room = context.model.contextLength - text.count
         while level < min(depth, limit), !frontier.isEmpty {
             level += 1
             let grown = DraftTree(nodes: nodes, proposals: proposals)
@@ -51,7 +53,7 @@ public struct EarlyExitTreeDrafter: Sendable, Equatable {
                     : drawing.draw(width, from: q, uniforms: &context.random)
                 proposals.append(q)
                 let base = parent.map { pathProbability[$0] } ?? 1
-                for token in tokens {
+                for token in tokens where nodes.count < room {
                     nodes.append(DraftTree.Node(token: token, parent: parent, proposal: proposals.count - 1))
                     pathProbability.append(base * SpeculativeMath.probability(of: token, in: q))
                     children.append(nodes.count - 1)

@@ -31,6 +31,8 @@ struct SpeculativeRound {
              observeTarget: (_ row: Int, _ target: [Double]) -> Void = { _, _ in }) throws -> StepResult {
         let text = context.tokens
         let pending = Array(text[keep...])
+        // Near the end of the context a wide tree would not fit; its first nodes still do.
+        let tree = tree.prefix(context.model.contextLength - text.count)
         let batch = tree.batch(pending: pending, startingAt: keep)
         let rows = Array((pending.count - 1)..<batch.count)
         let logits = try context.evaluate(batch, options: EvaluationOptions(outputRows: .rows(rows)))

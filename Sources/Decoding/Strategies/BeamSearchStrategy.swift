@@ -4,7 +4,8 @@ import Inference
 /// Beam search over whole continuations. Each step extends every unfinished hypothesis by one
 /// token; the pool of extensions plus the finished hypotheses is cut back to the `width` best by
 /// `logP / length^lengthPenalty` (ties: lower token sequence). It stops when no kept hypothesis
-/// can grow (all ended with an end token or reached the budget) and commits the best one.
+/// can grow (all ended with an end token or reached the budget), or their suffixes no longer
+/// fit the context in one pass, and commits the best one.
 ///
 /// KV layout: the model cache holds only the committed text, which is the longest prefix all
 /// kept hypotheses share (committed as soon as they agree, source `.beam`). The hypotheses'
@@ -41,7 +42,11 @@ public struct BeamSearchStrategy: DecodingStrategy {
 
     public mutating func step(_ context: DecodingContext) throws -> StepResult {
         let budget = context.tokenBudget
-        let expanding = hypotheses.indices.filter { !hypotheses[$0].finished && hypotheses[$0].suffix.count < budget }
+        var expanding = hypotheses.indices.filter { !hypotheses[$0].finished && hypotheses[$0].suffix.count < budget }
+        // Near the end of the context the suffixes' trie no longer fits in one pass: the search
+        // settles on its best hypothesis so far and goes on from there.
+        let settling = Self.trieSize(expanding.map { hypotheses[$0].suffix.map(\.token) }) > context.model.contextLength - context.tokens.count
+        if settling { expanding = [] }
         let rows = try logitRows(for: expanding.map { hypotheses[$0].suffix.map(\.token) }, context: context)
 
         var pool = hypotheses.indices.filter { !expanding.contains($0) }.map { hypotheses[$0] }
@@ -66,7 +71,7 @@ public struct BeamSearchStrategy: DecodingStrategy {
         hypotheses = ranked.prefix(width).map(\.hypothesis)
 
         // Done: nothing kept can grow, so the best hypothesis is the answer and is committed whole.
-        if hypotheses.allSatisfy({ $0.finished || $0.suffix.count >= budget }) { hypotheses.removeLast(hypotheses.count - 1) }
+        if settling || hypotheses.allSatisfy({ $0.finished || $0.suffix.count >= budget }) { hypotheses.removeLast(hypotheses.count - 1) }
         let committed = commonPrefix()
         context.append(committed.map(\.token))
         for i in hypotheses.indices { hypotheses[i].suffix.removeFirst(committed.count) }
@@ -91,6 +96,11 @@ public struct BeamSearchStrategy: DecodingStrategy {
             prefix.removeLast(prefix.count - shared)
         }
         return prefix
+    }
+
+    /// Rows of the trie batch for `suffixes`: their distinct non-empty prefixes.
+    static func trieSize(_ suffixes: [[TokenID]]) -> Int {
+        Set(suffixes.flatMap { suffix in suffix.indices.map { Array(suffix[...$0]) } }).count
     }
 
     /// Next-token logits after the committed text followed by each suffix.
