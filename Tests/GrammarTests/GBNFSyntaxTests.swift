@@ -116,4 +116,16 @@ struct GBNFSyntaxTests {
             #expect(error.problem.contains("left recursion"), "\(error)")
         }
     }
+
+    /// A byte-order mark some editors write first is not part of a grammar or a schema.
+    @Test func aLeadingByteOrderMarkIsSkipped() throws {
+        #expect(Recognizer(try Grammar(gbnf: "\u{FEFF}root ::= \"a\"\n")).matches(Array("a".utf8)))
+        #expect(Recognizer(try Grammar(jsonSchema: "\u{FEFF}{\"type\":\"integer\"}")).matches(Array("12".utf8)))
+        do {
+            _ = try Grammar(gbnf: "\u{FEFF}root ::= x\n")
+            Issue.record("an undefined rule compiled")
+        } catch {
+            #expect(error.line == 1 && error.column == 10, "columns count from after the mark: \(error)")
+        }
+    }
 }

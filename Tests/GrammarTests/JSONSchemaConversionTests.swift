@@ -72,6 +72,16 @@ struct JSONSchemaConversionTests {
         let date = try recognizer(#"{"type":"string","format":"date"}"#)
         #expect(date.matches(Array(#""2026-11-26""#.utf8)))
         #expect(!date.matches(Array(#""2026-13-01""#.utf8)))
+        // The calendar's days: 30-day months, February, and leap years (centuries by 400).
+        for valid in ["1990-01-31", "1990-04-30", "1990-02-28", "2024-02-29", "2000-02-29", "1996-02-29"] {
+            #expect(date.matches(Array("\"\(valid)\"".utf8)), "\(valid)")
+        }
+        for invalid in ["1990-02-30", "1990-04-31", "1990-11-31", "2023-02-29", "1900-02-29", "2100-02-29", "1990-01-32"] {
+            #expect(!date.matches(Array("\"\(invalid)\"".utf8)), "\(invalid)")
+        }
+        let dateTime = try recognizer(#"{"type":"string","format":"date-time"}"#)
+        #expect(dateTime.matches(Array(#""2024-02-29T12:00:00Z""#.utf8)))
+        #expect(!dateTime.matches(Array(#""2023-02-29T12:00:00Z""#.utf8)))
         let uuid = try recognizer(#"{"format":"uuid"}"#)
         #expect(uuid.matches(Array(#""123e4567-e89b-12d3-a456-426614174000""#.utf8)))
         #expect(uuid.matches(Array("42".utf8)), "format only constrains strings")

@@ -54,12 +54,13 @@ struct JSONSchemaTestSuiteTests {
         return lines.joined(separator: "\n")
     }
 
-    /// Pass counts reached when this test was written; a drop is a regression. Lowered once on
+    /// Pass counts reached when this test was written; a drop is a regression. Lowered on
     /// purpose: `patternProperties` the grammar cannot enforce, and the suite's empty `enum`,
     /// are refused now (they converted before while accepting invalid instances, or matching
-    /// nothing without a word).
+    /// nothing without a word); `format: date` checks the calendar's days, so the suite's
+    /// annotation-only test of an impossible date (valid there) is now a miss.
     static let floors: [String: (converted: Int, passed: Int)] = [
-        "draft2020-12": (converted: 162, passed: 543),
+        "draft2020-12": (converted: 162, passed: 542),
         "draft7": (converted: 159, passed: 520),
     ]
 

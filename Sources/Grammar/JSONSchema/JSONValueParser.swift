@@ -173,7 +173,8 @@ struct JSONValueParser {
 
 extension JSONValue {
     /// Parses JSON text; errors carry line and column.
+    /// Parses JSON text; a leading byte-order mark is skipped, as most JSON readers do.
     public init(parsing text: String, source: String = "json") throws(GrammarError) {
-        self = try JSONValueParser.parse(text, source: source)
+        self = try JSONValueParser.parse(text.droppingByteOrderMark, source: source)
     }
 }
