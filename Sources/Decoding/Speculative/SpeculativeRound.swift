@@ -35,7 +35,12 @@ struct SpeculativeRound {
         let tree = tree.prefix(context.model.contextLength - text.count)
         let batch = tree.batch(pending: pending, startingAt: keep)
         let rows = Array((pending.count - 1)..<batch.count)
-        let logits = try context.evaluate(batch, options: EvaluationOptions(outputRows: .rows(rows)))
+        // Without drafts, logits the context already holds (the prompt pass's) make the round a
+        // plain step with no pass of its own; the cache takes the pending tokens in the next
+        // round's batch.
+        let knownRoot = tree.isEmpty ? context.knownNextTokenLogits : nil
+        let logits = try knownRoot.map { Logits(vocabularySize: $0.count, batchRows: rows, values: $0) }
+            ?? context.evaluate(batch, options: EvaluationOptions(outputRows: .rows(rows)))
 
         // Row 0 is the target after the committed text, row i + 1 the one after node i.
         var targets: [[Double]] = []
@@ -56,7 +61,7 @@ struct SpeculativeRound {
             for node in outcome.acceptedPath[(end + 1)...] { outcome.nodes[node].verdict = .untested }
             outcome.acceptedPath = Array(outcome.acceptedPath[...end])
         }
-        try context.model.commit(path: Array(pending.indices) + outcome.acceptedPath.map { $0 + pending.count })
+        if knownRoot == nil { try context.model.commit(path: Array(pending.indices) + outcome.acceptedPath.map { $0 + pending.count }) }
 
         let traced = tracedTokens(outcome, tree: tree, entropies: entropies, context: context)
         context.append(traced.filter(\.source.isCommitted).map(\.token))

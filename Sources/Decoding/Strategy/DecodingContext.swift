@@ -52,6 +52,10 @@ public final class DecodingContext {
         return row
     }
 
+    /// The logits after `tokens` when they are already known (the prompt pass's, before the
+    /// first step), without evaluating anything.
+    public var knownNextTokenLogits: [Float]? { cachedLogits }
+
     /// Appends committed tokens. `nextLogits`, when the caller already has the logits after the
     /// last of them (a verified draft), saves an evaluation; the model cache must then hold them.
     public func append(_ newTokens: [TokenID], nextLogits: [Float]? = nil) {
