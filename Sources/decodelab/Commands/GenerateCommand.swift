@@ -43,12 +43,11 @@ enum GenerateCommand: Command {
     static func run(_ arguments: [String]) async throws -> Int32 {
         let parsed = try Arguments(
             arguments,
-            valued: [["-m", "--model"], ["-p", "--prompt"], ["-f", "--file"], ["-n", "--n-predict"], ["-s", "--seed"],
-                     ["--strategy"], ["--events"], ["-t", "--threads"]]
-                + ConstraintFlags.valued + StrategyParameterFlags.valued + ActivationFlags.valued,
+            valued: [["-m", "--model"], ["-n", "--n-predict"], ["-s", "--seed"], ["--strategy"], ["--events"], ["-t", "--threads"]]
+                + PromptFlags.valued + ConstraintFlags.valued + StrategyParameterFlags.valued + ActivationFlags.valued,
             switches: [["--chat"], ["--offline"]] + ConstraintFlags.switches)
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
-        let promptText = try promptText(parsed)
+        guard let promptText = try PromptFlags.text(parsed, dropFinalNewline: true) else { throw CommandLineError.missing("-p TEXT or -f FILE") }
         // `--temp 0` alone means greedy, and the summary and trace should say so.
         // A constraint alone means masked decoding: otherwise it would be ignored.
         let strategy = try parsed.string("--strategy")
@@ -132,19 +131,6 @@ enum GenerateCommand: Command {
     struct EngineFailure: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
-    }
-
-    static func promptText(_ parsed: Arguments) throws -> String {
-        switch (parsed.string("--prompt"), parsed.string("--file")) {
-        case (let text?, nil):
-            return text
-        case (nil, let path?):
-            return try UserFile.text(path, flag: "--file", dropFinalNewline: true)
-        case (.some, .some):
-            throw CommandLineError.unsupported("-p and -f: give only one")
-        case (nil, nil):
-            throw CommandLineError.missing("-p TEXT or -f FILE")
-        }
     }
 
     /// The parameter and constraint flags onto the run's parameters (unset ones keep

@@ -57,9 +57,9 @@ enum TUICommand: Command {
     static func run(_ arguments: [String]) async throws -> Int32 {
         let parsed = try Arguments(
             arguments,
-            valued: [["-m", "--model"], ["-p", "--prompt"], ["-f", "--file"], ["-n", "--n-predict"], ["-s", "--seed"], ["-t", "--threads"],
+            valued: [["-m", "--model"], ["-n", "--n-predict"], ["-s", "--seed"], ["-t", "--threads"],
                      ["--strategy"], ["--scenario"], ["--theme"], ["--dump-frame"]]
-                + ConstraintFlags.valued + StrategyParameterFlags.valued + ActivationFlags.valued,
+                + PromptFlags.valued + ConstraintFlags.valued + StrategyParameterFlags.valued + ActivationFlags.valued,
             switches: [["--toy"], ["--offline"], ["--raw"], ["--paused"]] + ConstraintFlags.switches)
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         let scenario = try parsed.string("--scenario").map { path throws -> Scenario in try Scenario.load(path: path) }
@@ -154,10 +154,7 @@ enum TUICommand: Command {
 
         /// The real model (fetched when missing) or the ToyModel, with its session.
         static func open(_ parsed: Arguments, scenario: Scenario?) async throws -> (Session, any LanguageModel) {
-            var prompt = parsed.string("--prompt") ?? scenario?.prompt
-            if let file = parsed.string("--file") {
-                prompt = try UserFile.text(file, flag: "--file", dropFinalNewline: true)
-            }
+            let prompt = try PromptFlags.text(parsed, dropFinalNewline: true) ?? scenario?.prompt
             if parsed.has("--toy") {
                 let session = Session(
                     name: "ToyModel (16 words)", promptText: prompt ?? defaultToyPrompt,
