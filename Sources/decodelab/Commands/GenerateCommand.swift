@@ -29,7 +29,9 @@ enum GenerateCommand: Command {
           --whitespace W        JSON Schema: compact (default: no whitespace) or flexible
                                 (optional whitespace between JSON tokens)
           --lenient             JSON Schema: ignore unsupported keywords (listed as warnings)
-          --events FILE         write every engine event to FILE as JSON Lines (replay it later)
+          --events FILE         write every engine event to FILE as JSON Lines (replay it later);
+                                when FILE is standard output (/dev/stdout), no text is printed:
+                                the trace carries it
       -t, --threads N           threads for the forward pass (default: one per core)
     \(ActivationFlags.usage(column: 28))
           --offline             never download the model
@@ -77,9 +79,14 @@ enum GenerateCommand: Command {
             maxNewTokens: predict < 0 ? loaded.model.contextLength : predict)
         let writer = try parsed.string("--events").map { path in
             try TraceWriter(path: path, header: TraceHeader(
-                model: try ModelIdentity.describe(path: modelPath, hashing: true),
+                model: try ModelIdentity.describe(path: modelPath, hashing: true), activations: activations,
                 promptText: promptText, chat: chat, configuration: configuration))
         }
+        // Text written to the trace's own file would be spliced into its JSON lines.
+        let printsText = writer?.isSameFile(as: STDOUT_FILENO) != true
+        // Standard error writes at its own offset, which is behind the trace's lines it shares
+        // a file with: the summary would overwrite them.
+        if writer?.isSameFile(as: STDERR_FILENO) == true { Console.appendErrorsAtEnd() }
         // The model moves into the Engine; nothing here touches it afterwards.
         let engine = try Engine(model: loaded.model, configuration: configuration, buffering: .unbounded)
         await engine.start()
@@ -98,6 +105,7 @@ enum GenerateCommand: Command {
             }
             switch event {
             case .step(let trace):
+                guard printsText else { continue }
                 let bytes = trace.committedTokens.flatMap { tokenizer.bytes(of: $0.token) }
                 Console.out(holdback.push(bytes))
             case .stats(let latest):
@@ -114,7 +122,7 @@ enum GenerateCommand: Command {
         }
         await engine.shutdown()
         try writer?.close()
-        Console.out(holdback.flush() + [0x0A])
+        if printsText { Console.out(holdback.flush() + [0x0A]) }
         let reason = try outcome.get()
         Console.err(summary(stats, promptCount: prompt.count, reason: reason, strategy: strategy, seed: seed))
         return 0

@@ -104,6 +104,7 @@ enum TUICommand: Command {
         state.constraintFiles = ConstraintSamples.files()
         let makeModel = session.makeModel
         let services = AppServices(encodePrompt: session.encode, themes: themes, tracePath: tracePath, modelIdentity: session.modelIdentity,
+                                   activations: session.activations,
                                    loadConstraint: { try ConstraintLoader.load(typed: $0) },
                                    makeComparisonEngine: { try Engine(model: makeModel(), configuration: $0, buffering: .unbounded) })
         let runner = await AppRunner(display: terminal, engine: engine, state: state, services: services)
@@ -148,6 +149,8 @@ enum TUICommand: Command {
         var encode: @Sendable (String, Bool) throws -> [TokenID]
         /// The model file as a trace header names it.
         var modelIdentity: @Sendable () async throws -> ModelIdentity
+        /// How the forward pass feeds its matmuls, which trace headers record too.
+        var activations: ActivationPrecision
         /// Another instance of the model (own KV cache, weights shared through the mmap) for
         /// compare mode's second run.
         var makeModel: @Sendable () throws -> any LanguageModel
@@ -159,7 +162,7 @@ enum TUICommand: Command {
                 let session = Session(
                     name: "ToyModel (16 words)", promptText: prompt ?? defaultToyPrompt,
                     chat: false, chatAvailable: false, chatProblem: nil, encode: { text, _ in try encodeToy(text) },
-                    modelIdentity: { ModelIdentity(path: "ToyModel", fileName: "ToyModel", byteCount: 0, sha256: nil) },
+                    modelIdentity: { ModelIdentity(path: "ToyModel", fileName: "ToyModel", byteCount: 0, sha256: nil) }, activations: .f32,
                     makeModel: { ToyModel(seed: 0, contextLength: 4096) })
                 return (session, try session.makeModel())
             }
@@ -179,7 +182,7 @@ enum TUICommand: Command {
                     guard chat, let template else { return tokenizer.encode(text) }
                     return tokenizer.encode(template.format([.user(text)]), parseSpecial: true)
                 },
-                modelIdentity: { try await identity.value() },
+                modelIdentity: { try await identity.value() }, activations: activations,
                 makeModel: { try LlamaModel(gguf: gguf, vocabulary: tokenizer, threads: threads, activations: activations) })
             return (session, loaded.model)
         }
