@@ -1,8 +1,8 @@
 import Foundation
 import TestSupport
 
-/// The real `decodelab` binary run without a terminal from the repository root, as a script
-/// would: stdin closed (or fed `stdin`), stdout and stderr captured.
+/// The real `decodelab` binary run without a terminal from the repository root (or
+/// `directory`), as a script would: stdin closed (or fed `stdin`), stdout and stderr captured.
 struct BinaryRun {
     var status: Int32
     var stdoutData: Data
@@ -12,15 +12,17 @@ struct BinaryRun {
     var object: [String: Any] { ((try? JSONSerialization.jsonObject(with: stdoutData)) as? [String: Any]) ?? [:] }
     var array: [[String: Any]] { ((try? JSONSerialization.jsonObject(with: stdoutData)) as? [[String: Any]]) ?? [] }
 
-    /// `stdoutPath` sends standard output to that file (`/dev/full`) instead of a pipe.
-    init(_ arguments: [String], stdin: Data? = nil, stdoutPath: String? = nil) throws {
+    /// `stdoutPath` and `stderrPath` send standard output or error to that existing file
+    /// (`/dev/full`) instead of a pipe.
+    init(_ arguments: [String], stdin: Data? = nil, stdoutPath: String? = nil, stderrPath: String? = nil,
+         directory: URL = GoldenData.repositoryRoot) throws {
         let process = Process()
         process.executableURL = PseudoTerminal.binary
         process.arguments = arguments
-        process.currentDirectoryURL = GoldenData.repositoryRoot
+        process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = stdoutPath.map { FileHandle(forWritingAtPath: $0) as Any } ?? out
-        process.standardError = err
+        process.standardError = stderrPath.map { FileHandle(forWritingAtPath: $0) as Any } ?? err
         let input = Pipe()
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
@@ -32,7 +34,7 @@ struct BinaryRun {
         // Read both pipes before waiting: a full pipe would block the child forever.
         // A pipe the child does not hold would never reach its end.
         stdoutData = stdoutPath == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        stderr = stderrPath == nil ? String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) : ""
         process.waitUntilExit()
         status = process.terminationStatus
     }

@@ -62,4 +62,20 @@ struct ReplayComparisonTests {
         // Without a recorded digest there is nothing to compare.
         #expect(try ModelIdentity(path: "", fileName: "model.gguf", byteCount: 8, sha256: nil).difference(fromFileAt: other.path) == nil)
     }
+
+    /// A trace names its model by absolute path, so it replays from any working directory; a
+    /// symlinked model is sized as the file it points to.
+    @Test func aModelIsNamedByItsAbsolutePath() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("replay-model-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let model = folder.appendingPathComponent("model.gguf"), link = folder.appendingPathComponent("link.gguf")
+        try Data("GGUF bytes".utf8).write(to: model)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: model)
+        let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
+        let relative = String(repeating: "../", count: depth) + link.path.dropFirst()
+        let identity = try ModelIdentity.describe(path: relative, hashing: false)
+        #expect(identity.path == link.path)
+        #expect(identity.fileName == "link.gguf" && identity.byteCount == 10)
+    }
 }

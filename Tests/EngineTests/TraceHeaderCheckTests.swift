@@ -9,7 +9,7 @@ struct TraceHeaderCheckTests {
 
     /// The header line of a sampling run with the default parameters, edited by `edit`.
     static func headerLine(strategy: String = "sampling", _ edit: (from: String, to: String)) throws -> String {
-        let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil), promptText: "the cat", chat: false,
+        let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil), activations: .f32, promptText: "the cat", chat: false,
                                  configuration: RunConfiguration(strategy: strategy, seed: 1, prompt: [1, 3], maxNewTokens: 8))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

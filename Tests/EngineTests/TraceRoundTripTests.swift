@@ -18,7 +18,7 @@ struct TraceRoundTripTests {
         let events = await eventsUntilEnd(of: engine)
         let path = temporaryPath("trace.jsonl")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil), promptText: "the cat", chat: false, configuration: configuration)
+        let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil), activations: .f32, promptText: "the cat", chat: false, configuration: configuration)
         let writer = try TraceWriter(path: path, header: header)
         for event in events { try writer.write(event) }
         try writer.close()
@@ -43,7 +43,7 @@ struct TraceRoundTripTests {
         ]
         for payload in payloads {
             let event = EngineEvent.step(StepTrace(index: 0, generatedBefore: 0, tokens: [TracedToken(token: 1, source: .bonus)], payload: payload, targetEvaluations: 1))
-            let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil), promptText: "", chat: false,
+            let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil), activations: .f32, promptText: "", chat: false,
                                      configuration: samplingConfiguration())
             let path = temporaryPath("payload.jsonl")
             defer { try? FileManager.default.removeItem(atPath: path) }
@@ -52,6 +52,20 @@ struct TraceRoundTripTests {
             try writer.close()
             #expect(try TraceFile.read(path: path).events == [event])
         }
+    }
+
+    /// The activation mode travels in the header; a header written before it did ran f32.
+    @Test func theHeaderKeepsTheActivationModeAndOldOnesWereF32() throws {
+        let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil), activations: .q8,
+                                 promptText: "", chat: false, configuration: samplingConfiguration())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let line = try encoder.encode(header)
+        let text = String(decoding: line, as: UTF8.self)
+        #expect(try TraceFile.parse(line, path: "q8.jsonl").header == header)
+        #expect(text.contains("\"activations\":\"q8\","))
+        let old = Data(text.replacingOccurrences(of: "\"activations\":\"q8\",", with: "").utf8)
+        #expect(try TraceFile.parse(old, path: "old.jsonl").header.activations == .f32)
     }
 
     @Test func statsWrittenBeforePrecomputedTokensDecode() throws {
@@ -64,7 +78,7 @@ struct TraceRoundTripTests {
     @Test func malformedLinesNameTheLine() throws {
         let path = temporaryPath("bad.jsonl")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil), promptText: "", chat: false, configuration: samplingConfiguration())
+        let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil), activations: .f32, promptText: "", chat: false, configuration: samplingConfiguration())
         let writer = try TraceWriter(path: path, header: header)
         try writer.write(.finished(.length))
         try writer.close()

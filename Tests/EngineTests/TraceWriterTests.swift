@@ -6,7 +6,7 @@ import Inference
 /// `--events PATH` opens the path as a shell's `>` does: it never replaces a symlink, a device
 /// or a pipe with a plain file, and a path it cannot open is refused with the system's reason.
 struct TraceWriterTests {
-    static let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil),
+    static let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil), activations: .f32,
                                     promptText: "", chat: false, configuration: samplingConfiguration())
 
     static func temporaryFolder() throws -> URL {
@@ -33,6 +33,19 @@ struct TraceWriterTests {
         try writer.close()
         let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/null")
         #expect(attributes[.type] as? FileAttributeType == .typeCharacterSpecial)
+    }
+
+    /// `generate` leaves its text out of standard output when the trace goes there too.
+    @Test func knowsWhenItWritesToTheSameFileAsADescriptor() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("trace.jsonl").path
+        let writer = try TraceWriter(path: path, header: Self.header)
+        let same = open(path, O_RDONLY), other = open("/dev/null", O_RDONLY)
+        defer { for descriptor in [same, other] { close(descriptor) } }
+        #expect(writer.isSameFile(as: same) && !writer.isSameFile(as: other))
+        try writer.close()
+        #expect(!writer.isSameFile(as: same), "a closed trace shares no file")
     }
 
     @Test func anUnopenablePathSaysWhy() throws {

@@ -22,7 +22,7 @@ import Testing
 
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("decodelab-trace-\(UUID().uuidString).jsonl").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let header = TraceHeader(model: Self.toyModel, promptText: "the cat", chat: false, configuration: restarted)
+        let header = TraceHeader(model: Self.toyModel, activations: .f32, promptText: "the cat", chat: false, configuration: restarted)
         try TraceRecorder.write(recorder.events, header: header, to: path)
         let trace = try TraceFile.read(path: path)
         #expect(trace.header == header)

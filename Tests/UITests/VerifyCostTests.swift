@@ -78,7 +78,7 @@ import UI
             (frame.text.contains("/T(1) ") || frame.text.contains("no draft this round: a plain step")) && !frame.text.contains("measuring…")
         }
         let runner = AppRunner(display: display, engine: engine, state: state,
-                               services: AppServices(encodePrompt: { _, _ in [] }, themes: ThemeLibrary(directories: []), tracePath: { "" }, modelIdentity: { ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil) },
+                               services: AppServices(encodePrompt: { _, _ in [] }, themes: ThemeLibrary(directories: []), tracePath: { "" }, modelIdentity: { ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil) }, activations: .f32,
                                                      loadConstraint: { _ in throw CancellationError() }))
         await runner.run()
         await engine.shutdown()

@@ -16,11 +16,13 @@ public struct ModelIdentity: Sendable, Codable, Equatable {
         self.sha256 = sha256
     }
 
-    /// Describes the file at `path`. The default model's digest is known, so it is taken from
+    /// Describes the file at `path`, named by its absolute path so a trace replays from any
+    /// working directory. The default model's digest is known, so it is taken from
     /// `DefaultModel` when name and size match; other files are hashed when `hashing` allows.
     public static func describe(path: String, hashing: Bool) throws -> ModelIdentity {
-        let url = URL(fileURLWithPath: path)
-        let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        let url = URL(fileURLWithPath: path).absoluteURL
+        // The attributes of a symlink are its own: the size is the file's it points to.
+        let size = (try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)[.size] as? NSNumber)?.intValue ?? 0
         let name = url.lastPathComponent
         let digest: String? = if name == DefaultModel.fileName, size == DefaultModel.byteCount {
             DefaultModel.sha256
@@ -29,7 +31,7 @@ public struct ModelIdentity: Sendable, Codable, Equatable {
         } else {
             nil
         }
-        return ModelIdentity(path: path, fileName: name, byteCount: size, sha256: digest)
+        return ModelIdentity(path: url.path, fileName: name, byteCount: size, sha256: digest)
     }
 
     /// Why the file at `path` is not this model: its SHA-256 differs from the recorded one. Nil

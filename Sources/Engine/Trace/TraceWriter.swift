@@ -6,7 +6,8 @@ import Foundation
 /// The path is opened like a shell's `>`: an existing file is truncated in place, a symlink is
 /// followed and a device or pipe is written to (`--events /dev/stdout` streams the events).
 /// Replacing the path with a new file instead would turn a symlink or a device node into a
-/// plain file.
+/// plain file. The file where standard output or error already goes is not truncated and is
+/// appended to: its other writer's bytes are kept, and the trace is not written over them.
 public final class TraceWriter {
     private let path: String
     private var descriptor: Int32
@@ -14,11 +15,12 @@ public final class TraceWriter {
 
     public init(path: String, header: TraceHeader) throws {
         self.path = path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw TraceError(path: path, line: nil, message: "cannot create the file: \(Self.systemError())")
         }
         do {
+            try truncateUnlessStandardStream()
             try writeLine(header)
         } catch {
             try? close()
@@ -44,6 +46,14 @@ public final class TraceWriter {
         throw TraceError(path: stem + ".jsonl", line: nil, message: "cannot create the file: it and 999 numbered variants exist")
     }
 
+    /// True when the trace goes to the same file as the open `other` descriptor (`--events
+    /// /dev/stdout`, or the file standard error is redirected to): bytes written to both mix.
+    public func isSameFile(as other: Int32) -> Bool {
+        var mine = stat(), theirs = stat()
+        guard fstat(descriptor, &mine) == 0, fstat(other, &theirs) == 0 else { return false }
+        return mine.st_dev == theirs.st_dev && mine.st_ino == theirs.st_ino
+    }
+
     deinit {
         if descriptor >= 0 { Foundation.close(descriptor) }
     }
@@ -58,6 +68,17 @@ public final class TraceWriter {
         descriptor = -1
         guard status == 0 else {
             throw TraceError(path: path, line: nil, message: "cannot finish the trace: \(Self.systemError())")
+        }
+    }
+
+    /// Empties a regular file as `O_TRUNC` would, unless standard output or error writes to it:
+    /// the shell made that file for the stream, and its content belongs to the stream.
+    private func truncateUnlessStandardStream() throws {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+              !isSameFile(as: STDOUT_FILENO), !isSameFile(as: STDERR_FILENO) else { return }
+        guard ftruncate(descriptor, 0) == 0 else {
+            throw TraceError(path: path, line: nil, message: "cannot empty the file: \(Self.systemError())")
         }
     }
 

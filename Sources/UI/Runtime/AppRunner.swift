@@ -131,7 +131,8 @@ public final class AppRunner {
         let promptText = state.promptText, chat = state.chat, services = services, send = send
         Task.detached {
             do {
-                let header = TraceHeader(model: try await services.modelIdentity(), promptText: promptText, chat: chat, configuration: configuration)
+                let header = TraceHeader(model: try await services.modelIdentity(), activations: services.activations,
+                                         promptText: promptText, chat: chat, configuration: configuration)
                 try TraceRecorder.write(events, header: header, to: path)
                 send.yield(.notice("trace saved\(unfinished): \(path)", isError: false))
             } catch {

@@ -15,6 +15,8 @@ public struct AppServices: Sendable {
     /// The model file's identity for a trace header. Hashing a large file takes seconds, so
     /// this runs off the main actor and is expected to remember its answer.
     public var modelIdentity: @Sendable () async throws -> ModelIdentity
+    /// How the model's forward pass feeds its matmuls, which a trace header records too.
+    public var activations: ActivationPrecision
     /// Reads and compiles a constraint the user picked or typed (a file path or `/regex/`);
     /// throws a message naming file:line:column when it does not compile.
     public var loadConstraint: @Sendable (_ reference: String) throws -> ConstraintSpec
@@ -24,12 +26,13 @@ public struct AppServices: Sendable {
 
     public init(encodePrompt: @escaping @Sendable (String, Bool) throws -> [TokenID], themes: ThemeLibrary,
                 tracePath: @escaping @Sendable () throws -> String, modelIdentity: @escaping @Sendable () async throws -> ModelIdentity,
-                loadConstraint: @escaping @Sendable (String) throws -> ConstraintSpec,
+                activations: ActivationPrecision, loadConstraint: @escaping @Sendable (String) throws -> ConstraintSpec,
                 makeComparisonEngine: (@Sendable (RunConfiguration) throws -> Engine)? = nil) {
         self.encodePrompt = encodePrompt
         self.themes = themes
         self.tracePath = tracePath
         self.modelIdentity = modelIdentity
+        self.activations = activations
         self.loadConstraint = loadConstraint
         self.makeComparisonEngine = makeComparisonEngine
     }

@@ -35,7 +35,9 @@ struct Arguments {
                 if let inlineValue {
                     values[flag.name] = inlineValue
                 } else {
-                    guard index < arguments.count else { throw .missingValue(argument) }
+                    // `--top-k --temp 0`: the value was forgotten, and taking `--temp` as it
+                    // would blame the `0` left over.
+                    guard index < arguments.count, !Self.namesFlag(arguments[index], in: canonical) else { throw .missingValue(argument) }
                     values[flag.name] = arguments[index]
                     index += 1
                 }
@@ -46,6 +48,11 @@ struct Arguments {
         }
     }
 
+    /// True for `--NAME` or `--NAME=VALUE` where NAME is one of the command's flags.
+    private static func namesFlag(_ argument: String, in flags: [String: (name: String, takesValue: Bool)]) -> Bool {
+        argument.hasPrefix("--") && flags[String(argument.prefix { $0 != "=" })] != nil
+    }
+
     func string(_ flag: String) -> String? { values[flag] }
 
     func has(_ flag: String) -> Bool { switches.contains(flag) }
@@ -54,17 +61,14 @@ struct Arguments {
         guard let text = values[flag] else { return nil }
         guard let value = Int(text) else { throw .invalidValue(flag: flag, value: text, expected: "an integer") }
         if let range, !range.contains(value) {
-            throw .invalidValue(flag: flag, value: text, expected: "an integer in \(range.lowerBound)...\(range.upperBound)")
+            throw .invalidValue(flag: flag, value: text, expected: "an integer in \(range.lowerBound)…\(range.upperBound)")
         }
         return value
     }
 
-    func double(_ flag: String, in range: ClosedRange<Double>? = nil) throws(CommandLineError) -> Double? {
+    func double(_ flag: String) throws(CommandLineError) -> Double? {
         guard let text = values[flag] else { return nil }
         guard let value = Double(text), value.isFinite else { throw .invalidValue(flag: flag, value: text, expected: "a number") }
-        if let range, !range.contains(value) {
-            throw .invalidValue(flag: flag, value: text, expected: "a number in \(range.lowerBound)...\(range.upperBound)")
-        }
         return value
     }
 

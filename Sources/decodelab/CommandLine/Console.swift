@@ -15,6 +15,14 @@ enum Console {
         exit(1)
     }
 
+    /// Makes every later write to standard error land at the end of its file, for when another
+    /// descriptor (a trace) appends to the same file: writes at the stream's own offset would
+    /// overwrite what that one wrote.
+    static func appendErrorsAtEnd() {
+        let flags = fcntl(STDERR_FILENO, F_GETFL)
+        if flags >= 0 { _ = fcntl(STDERR_FILENO, F_SETFL, flags | O_APPEND) }
+    }
+
     /// Best effort: there is nowhere left to report a failure.
     static func err(_ text: String) {
         _ = DescriptorWrite.all(text.utf8, to: STDERR_FILENO)

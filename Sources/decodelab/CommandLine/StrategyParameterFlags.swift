@@ -26,9 +26,10 @@ enum StrategyParameterFlags {
         var set: [String] = []
         for descriptor in descriptors {
             let flag = flag(descriptor)
-            guard let value = try parsed.double(flag, in: descriptor.range) else { continue }
-            if descriptor.isWholeNumber, value != value.rounded() {
-                throw CommandLineError.invalidValue(flag: flag, value: parsed.string(flag) ?? "\(value)", expected: "a whole number")
+            guard let value = try parsed.double(flag) else { continue }
+            guard descriptor.range.contains(value), !descriptor.isWholeNumber || value == value.rounded() else {
+                let kind = descriptor.isWholeNumber ? "a whole number" : "a number"
+                throw CommandLineError.invalidValue(flag: flag, value: parsed.string(flag) ?? "\(value)", expected: "\(kind) in \(descriptor.rangeText)")
             }
             parameters.set(descriptor.name, to: value)
             set.append(descriptor.name)

@@ -29,7 +29,9 @@ enum GenerateCommand: Command {
           --whitespace W        JSON Schema: compact (default: no whitespace) or flexible
                                 (optional whitespace between JSON tokens)
           --lenient             JSON Schema: ignore unsupported keywords (listed as warnings)
-          --events FILE         write every engine event to FILE as JSON Lines (replay it later)
+          --events FILE         write every engine event to FILE as JSON Lines (replay it later);
+                                when FILE is standard output (/dev/stdout), no text is printed:
+                                the trace carries it
       -t, --threads N           threads for the forward pass (default: one per core)
     \(ActivationFlags.usage(column: 28))
           --offline             never download the model
@@ -43,12 +45,11 @@ enum GenerateCommand: Command {
     static func run(_ arguments: [String]) async throws -> Int32 {
         let parsed = try Arguments(
             arguments,
-            valued: [["-m", "--model"], ["-p", "--prompt"], ["-f", "--file"], ["-n", "--n-predict"], ["-s", "--seed"],
-                     ["--strategy"], ["--events"], ["-t", "--threads"]]
-                + ConstraintFlags.valued + StrategyParameterFlags.valued + ActivationFlags.valued,
+            valued: [["-m", "--model"], ["-n", "--n-predict"], ["-s", "--seed"], ["--strategy"], ["--events"], ["-t", "--threads"]]
+                + PromptFlags.valued + ConstraintFlags.valued + StrategyParameterFlags.valued + ActivationFlags.valued,
             switches: [["--chat"], ["--offline"]] + ConstraintFlags.switches)
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
-        let promptText = try promptText(parsed)
+        guard let promptText = try PromptFlags.text(parsed, dropFinalNewline: true) else { throw CommandLineError.missing("-p TEXT or -f FILE") }
         // `--temp 0` alone means greedy, and the summary and trace should say so.
         // A constraint alone means masked decoding: otherwise it would be ignored.
         let strategy = try parsed.string("--strategy")
@@ -78,9 +79,14 @@ enum GenerateCommand: Command {
             maxNewTokens: predict < 0 ? loaded.model.contextLength : predict)
         let writer = try parsed.string("--events").map { path in
             try TraceWriter(path: path, header: TraceHeader(
-                model: try ModelIdentity.describe(path: modelPath, hashing: true),
+                model: try ModelIdentity.describe(path: modelPath, hashing: true), activations: activations,
                 promptText: promptText, chat: chat, configuration: configuration))
         }
+        // Text written to the trace's own file would be spliced into its JSON lines.
+        let printsText = writer?.isSameFile(as: STDOUT_FILENO) != true
+        // Standard error writes at its own offset, which is behind the trace's lines it shares
+        // a file with: the summary would overwrite them.
+        if writer?.isSameFile(as: STDERR_FILENO) == true { Console.appendErrorsAtEnd() }
         // The model moves into the Engine; nothing here touches it afterwards.
         let engine = try Engine(model: loaded.model, configuration: configuration, buffering: .unbounded)
         await engine.start()
@@ -100,6 +106,7 @@ enum GenerateCommand: Command {
             }
             switch event {
             case .step(let trace):
+                guard printsText else { continue }
                 let bytes = trace.committedTokens.flatMap { tokenizer.bytes(of: $0.token) }
                 if parameters.constraint != nil { generated += bytes }
                 Console.out(holdback.push(bytes))
@@ -117,7 +124,7 @@ enum GenerateCommand: Command {
         }
         await engine.shutdown()
         try writer?.close()
-        Console.out(holdback.flush() + [0x0A])
+        if printsText { Console.out(holdback.flush() + [0x0A]) }
         let reason = try outcome.get()
         Console.err(summary(stats, promptCount: prompt.count, reason: reason, strategy: strategy, seed: seed))
         // Cut text would pass for an answer that holds the constraint.
@@ -140,19 +147,6 @@ enum GenerateCommand: Command {
     struct EngineFailure: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
-    }
-
-    static func promptText(_ parsed: Arguments) throws -> String {
-        switch (parsed.string("--prompt"), parsed.string("--file")) {
-        case (let text?, nil):
-            return text
-        case (nil, let path?):
-            return try UserFile.text(path, flag: "--file", dropFinalNewline: true)
-        case (.some, .some):
-            throw CommandLineError.unsupported("-p and -f: give only one")
-        case (nil, nil):
-            throw CommandLineError.missing("-p TEXT or -f FILE")
-        }
     }
 
     /// The parameter and constraint flags onto the run's parameters (unset ones keep

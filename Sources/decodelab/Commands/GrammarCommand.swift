@@ -40,8 +40,11 @@ enum GrammarCommand: Command {
     """
 
     static func run(_ arguments: [String]) async throws -> Int32 {
-        guard let action = arguments.first, ["check", "bench"].contains(action) else {
+        guard let action = arguments.first, !action.hasPrefix("-") else {
             throw CommandLineError.missing("an action: `grammar check` or `grammar bench`")
+        }
+        guard ["check", "bench"].contains(action) else {
+            throw CommandLineError.unsupported("unknown action '\(action)': use `grammar check` or `grammar bench`")
         }
         let parsed = try Arguments(
             Array(arguments.dropFirst()),

@@ -11,12 +11,13 @@ enum ReplayCommand: Command {
     static let usage = """
     usage: decodelab replay TRACE.jsonl [--print] [-m FILE] [-t N] [--offline]
 
-    Reads the trace's header (model, prompt, strategy, parameters, seed), runs that
+    Reads the trace's header (model, activations, prompt, strategy, parameters, seed), runs that
     configuration again and compares every generated token with the recorded ones. Exits 0 when
     they are identical; otherwise exits 1 and shows the first divergence. A trace that stops
     before its run finished (Ctrl-C, a save mid-run) is compared as far as it goes, and the
-    result says it was incomplete. When the header records the model's SHA-256, a model file
-    with other bytes is refused before anything runs.
+    result says it was incomplete; one that stops before its first step is refused. When the
+    header records the model's SHA-256, a model file with other bytes is refused before
+    anything runs.
 
           --print         only print the recorded text; run nothing
       -m, --model FILE    use this model file instead of the one the trace names
@@ -41,13 +42,20 @@ enum ReplayCommand: Command {
             return 0
         }
 
-        let loaded = try await ModelLoader.load(explicit: modelPath, offline: parsed.has("--offline"), threads: try parsed.int("--threads", in: 1...512))
+        let complete = trace.finishReason != nil || trace.failure != nil
+        guard complete || !recorded.isEmpty else {
+            // Comparing nothing would report success.
+            let cut = trace.endsMidLine ? " (its last line is cut off)" : ""
+            throw TraceError(path: path, line: nil, message: "the trace holds no steps to compare: the recording stopped before its first step\(cut)")
+        }
+        let loaded = try await ModelLoader.load(explicit: modelPath, offline: parsed.has("--offline"), threads: try parsed.int("--threads", in: 1...512),
+                                                activations: trace.header.activations)
         try checkModel(at: loaded.path, recorded: trace.header.model)
         if let problem = trace.header.configuration.refusedOnModel(vocabularySize: loaded.model.vocabulary.count, layerCount: loaded.model.layerCount, under: "configuration") {
             throw TraceError(path: path, line: 1, message: problem)
         }
         let tokenizer = loaded.tokenizer
-        var comparison = ReplayComparison(recorded: recorded, complete: trace.finishReason != nil || trace.failure != nil)
+        var comparison = ReplayComparison(recorded: recorded, complete: complete)
         let engine = try Engine(model: loaded.model, configuration: trace.header.configuration, buffering: .unbounded)
         await engine.start()
         var reason: FinishReason?

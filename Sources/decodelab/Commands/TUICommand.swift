@@ -57,9 +57,9 @@ enum TUICommand: Command {
     static func run(_ arguments: [String]) async throws -> Int32 {
         let parsed = try Arguments(
             arguments,
-            valued: [["-m", "--model"], ["-p", "--prompt"], ["-f", "--file"], ["-n", "--n-predict"], ["-s", "--seed"], ["-t", "--threads"],
+            valued: [["-m", "--model"], ["-n", "--n-predict"], ["-s", "--seed"], ["-t", "--threads"],
                      ["--strategy"], ["--scenario"], ["--theme"], ["--dump-frame"]]
-                + ConstraintFlags.valued + StrategyParameterFlags.valued + ActivationFlags.valued,
+                + PromptFlags.valued + ConstraintFlags.valued + StrategyParameterFlags.valued + ActivationFlags.valued,
             switches: [["--toy"], ["--offline"], ["--raw"], ["--paused"]] + ConstraintFlags.switches)
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
         let scenario = try parsed.string("--scenario").map { path throws -> Scenario in try Scenario.load(path: path) }
@@ -104,6 +104,7 @@ enum TUICommand: Command {
         state.constraintFiles = ConstraintSamples.files()
         let makeModel = session.makeModel
         let services = AppServices(encodePrompt: session.encode, themes: themes, tracePath: tracePath, modelIdentity: session.modelIdentity,
+                                   activations: session.activations,
                                    loadConstraint: { try ConstraintLoader.load(typed: $0) },
                                    makeComparisonEngine: { try Engine(model: makeModel(), configuration: $0, buffering: .unbounded) })
         let runner = await AppRunner(display: terminal, engine: engine, state: state, services: services)
@@ -148,21 +149,20 @@ enum TUICommand: Command {
         var encode: @Sendable (String, Bool) throws -> [TokenID]
         /// The model file as a trace header names it.
         var modelIdentity: @Sendable () async throws -> ModelIdentity
+        /// How the forward pass feeds its matmuls, which trace headers record too.
+        var activations: ActivationPrecision
         /// Another instance of the model (own KV cache, weights shared through the mmap) for
         /// compare mode's second run.
         var makeModel: @Sendable () throws -> any LanguageModel
 
         /// The real model (fetched when missing) or the ToyModel, with its session.
         static func open(_ parsed: Arguments, scenario: Scenario?) async throws -> (Session, any LanguageModel) {
-            var prompt = parsed.string("--prompt") ?? scenario?.prompt
-            if let file = parsed.string("--file") {
-                prompt = try UserFile.text(file, flag: "--file", dropFinalNewline: true)
-            }
+            let prompt = try PromptFlags.text(parsed, dropFinalNewline: true) ?? scenario?.prompt
             if parsed.has("--toy") {
                 let session = Session(
                     name: "ToyModel (16 words)", promptText: prompt ?? defaultToyPrompt,
                     chat: false, chatAvailable: false, chatProblem: nil, encode: { text, _ in try encodeToy(text) },
-                    modelIdentity: { ModelIdentity(path: "ToyModel", fileName: "ToyModel", byteCount: 0, sha256: nil) },
+                    modelIdentity: { ModelIdentity(path: "ToyModel", fileName: "ToyModel", byteCount: 0, sha256: nil) }, activations: .f32,
                     makeModel: { ToyModel(seed: 0, contextLength: 4096) })
                 return (session, try session.makeModel())
             }
@@ -179,7 +179,7 @@ enum TUICommand: Command {
                 promptText: prompt ?? (chat ? defaultChatPrompt : defaultCompletionPrompt), chat: chat, chatAvailable: template != nil,
                 chatProblem: problem,
                 encode: { text, chat in try PromptEncoding.tokens(for: text, chat: chat && template != nil, tokenizer: tokenizer) },
-                modelIdentity: { try await identity.value() },
+                modelIdentity: { try await identity.value() }, activations: activations,
                 makeModel: { try LlamaModel(gguf: gguf, vocabulary: tokenizer, threads: threads, activations: activations) })
             return (session, loaded.model)
         }

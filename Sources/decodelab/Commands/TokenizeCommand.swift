@@ -28,10 +28,12 @@ enum TokenizeCommand: Command {
     static func run(_ arguments: [String]) async throws -> Int32 {
         let parsed = try Arguments(
             arguments,
-            valued: [["-m", "--model"], ["-p", "--prompt"], ["-f", "--file"]],
+            valued: [["-m", "--model"]] + PromptFlags.valued,
             switches: [["--ids"], ["--parse-special"], ["--stats"]])
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
-        let text = try input(parsed)
+        guard let text = try PromptFlags.text(parsed, dropFinalNewline: false).map({ Array($0.utf8) }) else {
+            throw CommandLineError.missing("the text: -p TEXT or -f FILE")
+        }
         let path = try ModelLoader.existingPath(explicit: parsed.string("--model"))
 
         let openStart = TimeStamp.now()
@@ -64,20 +66,6 @@ enum TokenizeCommand: Command {
             Console.err(report)
         }
         return 0
-    }
-
-    /// The bytes to tokenize, from exactly one of -p and -f.
-    private static func input(_ parsed: Arguments) throws -> [UInt8] {
-        switch (parsed.string("--prompt"), parsed.string("--file")) {
-        case (let prompt?, nil):
-            return Array(prompt.utf8)
-        case (nil, let file?):
-            return Array(try UserFile.text(file, flag: "--file").utf8)
-        case (nil, nil):
-            throw CommandLineError.missing("the text: -p TEXT or -f FILE")
-        case (_?, _?):
-            throw CommandLineError.unexpectedArgument("-f FILE together with -p TEXT")
-        }
     }
 
     /// A wall-clock and process-CPU time stamp: CPU time shows the tokenizer's own cost when

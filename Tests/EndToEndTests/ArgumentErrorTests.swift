@@ -1,0 +1,26 @@
+import Testing
+
+/// Command-line mistakes are named for what they are, before any model loads: a forgotten
+/// value is not blamed on the argument after it, and ranges read as the flag takes them.
+struct ArgumentErrorTests {
+    @Test(arguments: [
+        (["generate", "-p", "Hi", "--top-k", "--temp", "0", "-n", "2"], "option --top-k needs a value"),
+        (["generate", "-p", "Hi", "-n", "--temp", "0"], "option -n needs a value"),
+        (["generate", "-p", "Hi", "-m", "--chat"], "option -m needs a value"),
+        (["generate", "-p", "Hi", "-m", "--model=x"], "option -m needs a value"),
+        (["generate", "-p", "Hi", "--top-k=--temp"], "option --top-k: '--temp' is not a number"),
+        (["generate", "-p", "--no-such-flag", "-n", "x"], "option --n-predict: 'x' is not an integer"),
+        (["generate", "-p", "Hi", "--top-k", "2000"], "option --top-k: '2000' is not a whole number in 0…1000"),
+        (["generate", "-p", "Hi", "-t", "0"], "option --threads: '0' is not an integer in 1…512"),
+        (["generate", "-p", "Hi", "-f", "prompt.txt"], "-p and -f: give only one"),
+        (["tokenize", "-p", "Hi", "-f", "prompt.txt"], "-p and -f: give only one"),
+        (["--toy", "-p", "the cat", "-f", "prompt.txt"], "-p and -f: give only one"),
+        (["grammar", "foo"], "unknown action 'foo': use `grammar check` or `grammar bench`"),
+        (["grammar", "--regex", "a"], "missing an action: `grammar check` or `grammar bench`"),
+    ])
+    func aMistakeIsNamedForWhatItIs(_ arguments: [String], message: String) throws {
+        let run = try BinaryRun(arguments)
+        #expect(run.status == 1, "\(arguments)")
+        #expect(run.stderr == "decodelab: \(message)\n", "\(arguments)")
+    }
+}
