@@ -7,6 +7,8 @@ import Testing
 @Suite(.serialized) struct TUIEndToEndTests {
     let enterAlternateScreen = "\u{1B}[?1049h"
     let leaveAlternateScreen = "\u{1B}[?1049l"
+    /// xterm-256color's clear_screen.
+    let clearScreen = "\u{1B}[H\u{1B}[2J"
 
     func dumpPath() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("decodelab-frame-\(UUID().uuidString).txt").path
@@ -56,6 +58,27 @@ import Testing
         tty.type("q")
         #expect(tty.waitForExit())
         #expect(try String(contentsOfFile: dump, encoding: .utf8).contains("Timeline"))
+    }
+
+    /// A terminal resized while on the alternate screen (tmux) can carry its rows over to the
+    /// normal screen when the app leaves it: the screen is cleared first, so the last frame
+    /// does not stay above the shell prompt.
+    @Test func leavesABlankAlternateScreenAfterAResize() throws {
+        let tty = try PseudoTerminal(arguments: ["--toy", "--paused"], width: 40, height: 10)
+        #expect(tty.waitFor("terminal too small"))
+        tty.resize(width: 120, height: 40)
+        #expect(tty.waitFor("Inspector"))
+        tty.type("q")
+        #expect(tty.waitForExit())
+        let text = tty.text
+        guard let frame = text.range(of: "Inspector", options: .backwards),
+              let clear = text.range(of: clearScreen, options: .backwards),
+              let leave = text.range(of: leaveAlternateScreen, options: .backwards) else {
+            Issue.record("no frame, clear or leave sequence in the output")
+            return
+        }
+        #expect(frame.upperBound <= clear.lowerBound && clear.upperBound <= leave.lowerBound)
+        #expect(!text[clear.upperBound..<leave.lowerBound].contains("│"), "nothing is drawn after the clear")
     }
 
     @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
