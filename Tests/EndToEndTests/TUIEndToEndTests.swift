@@ -81,13 +81,15 @@ import Testing
         #expect(!text[clear.upperBound..<leave.lowerBound].contains("│"), "nothing is drawn after the clear")
     }
 
-    @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
-    func terminationSignalsRestoreTheTerminal(_ signo: Int32) throws {
+    /// The exit status is the one shells give a process a signal ended: 128 + its number.
+    @Test(arguments: zip([SIGTERM, SIGINT, SIGHUP], [Int32(143), 130, 129]))
+    func terminationSignalsRestoreTheTerminal(_ signo: Int32, _ status: Int32) throws {
         let tty = try PseudoTerminal(arguments: ["--toy", "-n", "100000"])
         #expect(tty.waitFor("Inspector"))
         tty.signal(signo)
         #expect(tty.waitForExit())
-        #expect(tty.process.terminationStatus == 0)
+        #expect(tty.process.terminationReason == .exit)
+        #expect(tty.process.terminationStatus == status)
         #expect(tty.text.contains(leaveAlternateScreen))
         #expect(tty.isCookedWithEcho)
     }
@@ -100,6 +102,17 @@ import Testing
         #expect(tty.waitForExit())
         #expect(tty.process.terminationReason == .uncaughtSignal)
         #expect(tty.waitFor("the terminal was restored"))
+        #expect(tty.text.contains(leaveAlternateScreen))
+        #expect(tty.isCookedWithEcho)
+    }
+
+    /// Ctrl-C typed on the terminal is SIGINT (the line discipline's, as in a shell).
+    @Test func ctrlCExitsWithTheInterruptStatus() throws {
+        let tty = try PseudoTerminal(arguments: ["--toy", "-n", "100000"], controllingTerminal: true)
+        #expect(tty.waitFor("Inspector"))
+        tty.type("\u{03}")
+        #expect(tty.waitForExit())
+        #expect(tty.process.terminationStatus == 130)
         #expect(tty.text.contains(leaveAlternateScreen))
         #expect(tty.isCookedWithEcho)
     }

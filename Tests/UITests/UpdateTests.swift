@@ -1,5 +1,6 @@
 import Decoding
 import Engine
+import Glibc
 import Inference
 import Testing
 import UI
@@ -116,6 +117,20 @@ import UI
         #expect(seed != oldSeed && seed == state.configuration.seed)
         #expect(App.update(&state, .key(.character("q"))) == [.quit])
         #expect(state.quitting)
+    }
+
+    /// Ctrl-C read as a key quits as the SIGINT it stands for; `q` quits plainly.
+    @Test func ctrlCQuitsAsAnInterrupt() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.character("m")))
+        #expect(App.update(&state, .key(.control("c"))) == [.quit])
+        #expect(state.quitting && state.terminationSignal == SIGINT)
+        var quit = try await self.state()
+        #expect(App.update(&quit, .key(.character("q"))) == [.quit])
+        #expect(quit.terminationSignal == nil)
+        var signalled = try await self.state()
+        #expect(App.update(&signalled, .terminationRequested(signal: SIGTERM)) == [.quit])
+        #expect(signalled.quitting && signalled.terminationSignal == SIGTERM)
     }
 
     @Test func anEngineFailureStaysOnScreen() async throws {

@@ -1,5 +1,6 @@
 import Decoding
 import Engine
+import Glibc
 
 extension App {
     /// Keys go to the open overlay first; otherwise the keymap decides.
@@ -7,7 +8,7 @@ extension App {
         // The "too small" notice hides the screen: keys acting on it would change what the
         // user cannot see, so only quitting (as the notice says) and redraw work there.
         if !state.size.fitsScreen {
-            guard let action = keymap.action(for: key), action == .quit || action == .redraw else { return [] }
+            guard let action = keymap.action(for: key), action.quits || action == .redraw else { return [] }
             return perform(action, in: &state)
         }
         if let overlay = state.overlay {
@@ -20,8 +21,10 @@ extension App {
     static func perform(_ action: Action, in state: inout AppState) -> [AppCommand] {
         switch action {
         case .help: state.overlay = .help
-        case .quit:
+        case .quit, .interrupt:
             state.quitting = true
+            // Ctrl-C read as a key ends the session as the SIGINT it stands for.
+            if action == .interrupt { state.terminationSignal = SIGINT }
             return [.quit]
         case .redraw: return [.redraw]
         case .writeTrace: return [.writeTrace]
