@@ -34,10 +34,18 @@ extension App {
             switch state.status {
             case .running: state.status = .pausing
             case .pausing: state.status = .running
-            default: break
+            // After the end the engine's start replays the run: say so, it is not a resume.
+            case .finished, .failed: show("the run had ended — replaying it from the prompt, same seed", in: &state)
+            case .starting, .paused: break
             }
             return [.togglePause]
-        case .step: return [.step]
+        case .step:
+            // The engine steps nothing after the end: say why the key does nothing.
+            switch state.status {
+            case .finished: show("the run has finished — r restarts it", in: &state)
+            case .failed(let reason): show("the run failed (\(reason)) — r restarts it", isError: true, in: &state)
+            case .starting, .running, .pausing, .paused: return [.step]
+            }
         case .pickStrategy(let number): return pickStrategy(number - 1, in: &state)
         case .nextStrategy, .previousStrategy:
             return cycleStrategy(by: action == .nextStrategy ? 1 : -1, in: &state)
@@ -51,6 +59,7 @@ extension App {
         case .restart: return [.restart]
         case .newSeed:
             state.configuration.seed = nextSeed(after: state.configuration.seed)
+            show("seed \(state.configuration.seed) — replaying from the prompt", in: &state)
             return [.setSeed(state.configuration.seed)]
         case .editPrompt: state.overlay = .promptEditor(PromptEditor(text: state.promptText, chat: state.chat && state.chatAvailable))
         case .constraint: openConstraintPicker(thenStrategy: nil, in: &state)

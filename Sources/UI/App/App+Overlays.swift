@@ -27,24 +27,32 @@ extension App {
     }
 
     /// The strategy list: `reopen` redraws it with a new highlight, `choose` acts on the pick.
+    /// Esc closes it; other keys do nothing, rather than closing it and leaving the keys after
+    /// them to act on the main view.
     private static func pickerKey(
         _ key: Key, selected: Int, reopen: (Int) -> Overlay, choose: (Int, inout AppState) -> [AppCommand], in state: inout AppState
     ) -> [AppCommand] {
         if let quit = quitAction(for: key) { return perform(quit, in: &state) }
-        let count = state.strategies.count
+        let last = max(0, state.strategies.count - 1)
         switch key {
         case .up, .character("k"):
             state.overlay = reopen(max(0, selected - 1))
         case .down, .character("j"):
-            state.overlay = reopen(min(max(0, count - 1), selected + 1))
+            state.overlay = reopen(min(last, selected + 1))
+        case .home:
+            state.overlay = reopen(0)
+        case .end:
+            state.overlay = reopen(last)
         case .enter:
             state.overlay = nil
             return choose(selected, &state)
         case .character(let c) where c.wholeNumberValue.map { (1...9).contains($0) } == true:
             state.overlay = nil
             return choose((c.wholeNumberValue ?? 1) - 1, &state)
-        default:
+        case .escape:
             state.overlay = nil
+        default:
+            break
         }
         return []
     }
