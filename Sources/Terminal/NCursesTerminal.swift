@@ -110,6 +110,11 @@ public final class NCursesTerminal: Display {
     public func restore() {
         guard !restored else { return }
         restored = true
+        // Leave the alternate screen blank: a terminal resized while on it (tmux, for one) can
+        // carry its rows over to the normal screen, and the last frame would stay above the
+        // shell prompt.
+        _ = wclear(window)
+        _ = wrefresh(window)
         _ = curs_set(1)
         _ = endwin()
         delscreen(screen)

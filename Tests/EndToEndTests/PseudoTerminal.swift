@@ -13,15 +13,23 @@ final class PseudoTerminal {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("decodelab")
     }
 
+    /// `controllingTerminal` makes the pty the app's controlling terminal, as a shell would
+    /// (through util-linux `setsid --ctty --wait`), so Ctrl-C typed on it is SIGINT; `signal`
+    /// then reaches setsid, not the app.
     init(arguments: [String], width: Int = 120, height: Int = 40, environment extra: [String: String] = [:],
-         directory: URL = FileManager.default.temporaryDirectory) throws {
+         directory: URL = FileManager.default.temporaryDirectory, controllingTerminal: Bool = false) throws {
         var master: Int32 = 0, slave: Int32 = 0
         var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw POSIXError(.ENODEV) }
         self.master = master
         let process = Process()
-        process.executableURL = PseudoTerminal.binary
-        process.arguments = arguments
+        if controllingTerminal {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+            process.arguments = ["--ctty", "--wait", PseudoTerminal.binary.path] + arguments
+        } else {
+            process.executableURL = PseudoTerminal.binary
+            process.arguments = arguments
+        }
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = "xterm-256color"
         environment["SWIFT_BACKTRACE"] = "enable=no"

@@ -7,6 +7,8 @@ import Testing
 @Suite(.serialized) struct TUIEndToEndTests {
     let enterAlternateScreen = "\u{1B}[?1049h"
     let leaveAlternateScreen = "\u{1B}[?1049l"
+    /// xterm-256color's clear_screen.
+    let clearScreen = "\u{1B}[H\u{1B}[2J"
 
     func dumpPath() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("decodelab-frame-\(UUID().uuidString).txt").path
@@ -58,13 +60,36 @@ import Testing
         #expect(try String(contentsOfFile: dump, encoding: .utf8).contains("Timeline"))
     }
 
-    @Test(arguments: [SIGTERM, SIGINT, SIGHUP])
-    func terminationSignalsRestoreTheTerminal(_ signo: Int32) throws {
+    /// A terminal resized while on the alternate screen (tmux) can carry its rows over to the
+    /// normal screen when the app leaves it: the screen is cleared first, so the last frame
+    /// does not stay above the shell prompt.
+    @Test func leavesABlankAlternateScreenAfterAResize() throws {
+        let tty = try PseudoTerminal(arguments: ["--toy", "--paused"], width: 40, height: 10)
+        #expect(tty.waitFor("terminal too small"))
+        tty.resize(width: 120, height: 40)
+        #expect(tty.waitFor("Inspector"))
+        tty.type("q")
+        #expect(tty.waitForExit())
+        let text = tty.text
+        guard let frame = text.range(of: "Inspector", options: .backwards),
+              let clear = text.range(of: clearScreen, options: .backwards),
+              let leave = text.range(of: leaveAlternateScreen, options: .backwards) else {
+            Issue.record("no frame, clear or leave sequence in the output")
+            return
+        }
+        #expect(frame.upperBound <= clear.lowerBound && clear.upperBound <= leave.lowerBound)
+        #expect(!text[clear.upperBound..<leave.lowerBound].contains("│"), "nothing is drawn after the clear")
+    }
+
+    /// The exit status is the one shells give a process a signal ended: 128 + its number.
+    @Test(arguments: zip([SIGTERM, SIGINT, SIGHUP], [Int32(143), 130, 129]))
+    func terminationSignalsRestoreTheTerminal(_ signo: Int32, _ status: Int32) throws {
         let tty = try PseudoTerminal(arguments: ["--toy", "-n", "100000"])
         #expect(tty.waitFor("Inspector"))
         tty.signal(signo)
         #expect(tty.waitForExit())
-        #expect(tty.process.terminationStatus == 0)
+        #expect(tty.process.terminationReason == .exit)
+        #expect(tty.process.terminationStatus == status)
         #expect(tty.text.contains(leaveAlternateScreen))
         #expect(tty.isCookedWithEcho)
     }
@@ -77,6 +102,17 @@ import Testing
         #expect(tty.waitForExit())
         #expect(tty.process.terminationReason == .uncaughtSignal)
         #expect(tty.waitFor("the terminal was restored"))
+        #expect(tty.text.contains(leaveAlternateScreen))
+        #expect(tty.isCookedWithEcho)
+    }
+
+    /// Ctrl-C typed on the terminal is SIGINT (the line discipline's, as in a shell).
+    @Test func ctrlCExitsWithTheInterruptStatus() throws {
+        let tty = try PseudoTerminal(arguments: ["--toy", "-n", "100000"], controllingTerminal: true)
+        #expect(tty.waitFor("Inspector"))
+        tty.type("\u{03}")
+        #expect(tty.waitForExit())
+        #expect(tty.process.terminationStatus == 130)
         #expect(tty.text.contains(leaveAlternateScreen))
         #expect(tty.isCookedWithEcho)
     }

@@ -26,7 +26,7 @@ import UI
 
     @Test func designKeysDispatchAsDocumented() {
         let expected: [(Key, Action)] = [
-            (.character("?"), .help), (.function(1), .help), (.character("q"), .quit), (.control("c"), .quit),
+            (.character("?"), .help), (.function(1), .help), (.character("q"), .quit), (.control("c"), .interrupt),
             (.character(" "), .togglePause), (.character("."), .step), (.character("3"), .pickStrategy(3)),
             (.character("s"), .nextStrategy), (.character("S"), .previousStrategy), (.character("r"), .restart),
             (.character("R"), .newSeed), (.character("e"), .editPrompt), (.character("c"), .constraint), (.character("l"), .nextLens),

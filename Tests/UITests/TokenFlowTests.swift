@@ -61,4 +61,21 @@ import UI
         let shown = TokenFlow(prompt: "", tokens: tokens, width: 40, promptOnOwnLine: false)
         #expect(shown.lines.map { $0.map(\.text).joined() } == [" the cat sat"])
     }
+
+    /// A rejected draft is not part of the text: a rejected line break is drawn as a mark in
+    /// the draft's own style and does not start a new line of the committed text.
+    @Test func aRejectedLineBreakDoesNotBreakTheLine() {
+        var tokens = entries([0, 7, 1, 2])
+        tokens[1] = TokenEntry(step: 0, traced: TracedToken(token: 7, source: .draftRejected), vocabulary: vocabulary)
+        let shown = TokenFlow(prompt: "", tokens: tokens, width: 40, promptOnOwnLine: false)
+        #expect(shown.lines.map { $0.map(\.text).joined() } == [" the↵ cat sat"])
+        #expect(shown.lineOfToken == [0, 0, 0, 0])
+        #expect(shown.lines[0].first { $0.token == 1 }?.isLineBreak == false, "drawn as the draft, not as the text's line break")
+        var buffer = ScreenBuffer(size: Size(width: 30, height: 4))
+        TextPane(prompt: "", chat: false, tokens: tokens, lens: .source, cursor: nil, focused: true)
+            .render(into: &buffer, area: buffer.size.bounds, theme: .monochrome)
+        #expect(buffer.line(1).hasPrefix("│ the↵ cat sat "))
+        #expect(buffer.line(2).hasPrefix("│  "))
+        #expect(buffer[x: 5, y: 1].style == Theme.monochrome[.draftRejected])
+    }
 }

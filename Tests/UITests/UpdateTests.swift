@@ -1,5 +1,6 @@
 import Decoding
 import Engine
+import Glibc
 import Inference
 import Testing
 import UI
@@ -116,6 +117,65 @@ import UI
         #expect(seed != oldSeed && seed == state.configuration.seed)
         #expect(App.update(&state, .key(.character("q"))) == [.quit])
         #expect(state.quitting)
+    }
+
+    /// `R` says which seed it picked; the notice of an earlier key does not linger.
+    @Test func aNewSeedSaysWhichSeed() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.character("l")))
+        _ = App.update(&state, .key(.character("R")))
+        #expect(state.notice?.text == "seed \(state.configuration.seed) — replaying from the prompt")
+        #expect(App.render(state).line(39).contains("seed \(state.configuration.seed)"))
+    }
+
+    /// After the end `.` has nothing to step and Space replays the run: both say so.
+    @Test func runKeysAfterTheEndSayWhatHappens() async throws {
+        var state = try await state()
+        _ = App.update(&state, .engine(.finished(.endOfGeneration)))
+        #expect(App.update(&state, .key(.character("."))).isEmpty)
+        #expect(state.notice?.text == "the run has finished — r restarts it")
+        #expect(App.render(state).line(39).contains("r restarts it"))
+        #expect(App.update(&state, .key(.character(" "))) == [.togglePause])
+        #expect(state.notice?.text == "the run had ended — replaying it from the prompt, same seed")
+        _ = App.update(&state, .engine(.failed("no token allowed")))
+        #expect(App.update(&state, .key(.character("."))).isEmpty)
+        #expect(state.notice == Notice(text: "the run failed (no token allowed) — r restarts it", isError: true, from: state.frame))
+        _ = App.update(&state, .engine(.state(.paused)))
+        #expect(App.update(&state, .key(.character("."))) == [.step])
+    }
+
+    /// In the strategy menu Home and End jump to the ends of the list; keys it does not use
+    /// leave it open and do not reach the main view (they used to close it silently).
+    @Test func strategyMenuKeepsItsKeys() async throws {
+        var state = try await state()
+        let last = state.strategies.count - 1
+        _ = App.update(&state, .key(.character("m")))
+        #expect(App.update(&state, .key(.end)).isEmpty)
+        #expect(state.overlay == .strategyPicker(selected: last))
+        #expect(App.update(&state, .key(.home)).isEmpty)
+        #expect(state.overlay == .strategyPicker(selected: 0))
+        let before = state
+        for key: Key in [.character("l"), .character("r"), .character("t"), .pageDown, .tab, .backspace, .character(" ")] {
+            #expect(App.update(&state, .key(key)).isEmpty, "\(key)")
+            #expect(state.overlay == .strategyPicker(selected: 0), "\(key)")
+        }
+        #expect(state.lens == before.lens && state.configuration == before.configuration && state.focus == before.focus)
+        #expect(App.update(&state, .key(.escape)).isEmpty)
+        #expect(state.overlay == nil)
+    }
+
+    /// Ctrl-C read as a key quits as the SIGINT it stands for; `q` quits plainly.
+    @Test func ctrlCQuitsAsAnInterrupt() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.character("m")))
+        #expect(App.update(&state, .key(.control("c"))) == [.quit])
+        #expect(state.quitting && state.terminationSignal == SIGINT)
+        var quit = try await self.state()
+        #expect(App.update(&quit, .key(.character("q"))) == [.quit])
+        #expect(quit.terminationSignal == nil)
+        var signalled = try await self.state()
+        #expect(App.update(&signalled, .terminationRequested(signal: SIGTERM)) == [.quit])
+        #expect(signalled.quitting && signalled.terminationSignal == SIGTERM)
     }
 
     @Test func anEngineFailureStaysOnScreen() async throws {

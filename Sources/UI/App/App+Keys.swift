@@ -1,5 +1,6 @@
 import Decoding
 import Engine
+import Glibc
 
 extension App {
     /// Keys go to the open overlay first; otherwise the keymap decides.
@@ -7,7 +8,7 @@ extension App {
         // The "too small" notice hides the screen: keys acting on it would change what the
         // user cannot see, so only quitting (as the notice says) and redraw work there.
         if !state.size.fitsScreen {
-            guard let action = keymap.action(for: key), action == .quit || action == .redraw else { return [] }
+            guard let action = keymap.action(for: key), action.quits || action == .redraw else { return [] }
             return perform(action, in: &state)
         }
         if let overlay = state.overlay {
@@ -20,8 +21,10 @@ extension App {
     static func perform(_ action: Action, in state: inout AppState) -> [AppCommand] {
         switch action {
         case .help: state.overlay = .help
-        case .quit:
+        case .quit, .interrupt:
             state.quitting = true
+            // Ctrl-C read as a key ends the session as the SIGINT it stands for.
+            if action == .interrupt { state.terminationSignal = SIGINT }
             return [.quit]
         case .redraw: return [.redraw]
         case .writeTrace: return [.writeTrace]
@@ -31,10 +34,18 @@ extension App {
             switch state.status {
             case .running: state.status = .pausing
             case .pausing: state.status = .running
-            default: break
+            // After the end the engine's start replays the run: say so, it is not a resume.
+            case .finished, .failed: show("the run had ended — replaying it from the prompt, same seed", in: &state)
+            case .starting, .paused: break
             }
             return [.togglePause]
-        case .step: return [.step]
+        case .step:
+            // The engine steps nothing after the end: say why the key does nothing.
+            switch state.status {
+            case .finished: show("the run has finished — r restarts it", in: &state)
+            case .failed(let reason): show("the run failed (\(reason)) — r restarts it", isError: true, in: &state)
+            case .starting, .running, .pausing, .paused: return [.step]
+            }
         case .pickStrategy(let number): return pickStrategy(number - 1, in: &state)
         case .nextStrategy, .previousStrategy:
             return cycleStrategy(by: action == .nextStrategy ? 1 : -1, in: &state)
@@ -48,6 +59,7 @@ extension App {
         case .restart: return [.restart]
         case .newSeed:
             state.configuration.seed = nextSeed(after: state.configuration.seed)
+            show("seed \(state.configuration.seed) — replaying from the prompt", in: &state)
             return [.setSeed(state.configuration.seed)]
         case .editPrompt: state.overlay = .promptEditor(PromptEditor(text: state.promptText, chat: state.chat && state.chatAvailable))
         case .constraint: openConstraintPicker(thenStrategy: nil, in: &state)

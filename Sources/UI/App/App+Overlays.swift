@@ -4,7 +4,7 @@ extension App {
         case .help, .tokenDetail:
             // Any key closes; quit still quits.
             state.overlay = nil
-            if keymap.action(for: key) == .quit { return perform(.quit, in: &state) }
+            if let quit = quitAction(for: key) { return perform(quit, in: &state) }
             return []
         case .strategyPicker(let selected):
             return pickerKey(key, selected: selected, reopen: Overlay.strategyPicker, choose: pickStrategy, in: &state)
@@ -21,26 +21,38 @@ extension App {
         }
     }
 
+    /// The keymap's quit keys (q, Ctrl-C, F10), for overlays where nothing is typed.
+    private static func quitAction(for key: Key) -> Action? {
+        keymap.action(for: key).flatMap { $0.quits ? $0 : nil }
+    }
+
     /// The strategy list: `reopen` redraws it with a new highlight, `choose` acts on the pick.
+    /// Esc closes it; other keys do nothing, rather than closing it and leaving the keys after
+    /// them to act on the main view.
     private static func pickerKey(
         _ key: Key, selected: Int, reopen: (Int) -> Overlay, choose: (Int, inout AppState) -> [AppCommand], in state: inout AppState
     ) -> [AppCommand] {
-        let count = state.strategies.count
+        if let quit = quitAction(for: key) { return perform(quit, in: &state) }
+        let last = max(0, state.strategies.count - 1)
         switch key {
         case .up, .character("k"):
             state.overlay = reopen(max(0, selected - 1))
         case .down, .character("j"):
-            state.overlay = reopen(min(max(0, count - 1), selected + 1))
+            state.overlay = reopen(min(last, selected + 1))
+        case .home:
+            state.overlay = reopen(0)
+        case .end:
+            state.overlay = reopen(last)
         case .enter:
             state.overlay = nil
             return choose(selected, &state)
         case .character(let c) where c.wholeNumberValue.map { (1...9).contains($0) } == true:
             state.overlay = nil
             return choose((c.wholeNumberValue ?? 1) - 1, &state)
-        case .control("c"), .character("q"):
-            return perform(.quit, in: &state)
-        default:
+        case .escape:
             state.overlay = nil
+        default:
+            break
         }
         return []
     }
@@ -55,7 +67,7 @@ extension App {
         case .pageUp: picker.move(by: -10)
         case .pageDown: picker.move(by: 10)
         case .character(let c) where !c.isWhitespace: picker.typed = String(c)
-        case .control("c"): return perform(.quit, in: &state)
+        case .control("c"): return perform(.interrupt, in: &state)
         case .escape: state.overlay = nil
         case .enter:
             switch picker.choice {
@@ -83,7 +95,7 @@ extension App {
         var typed = picker.typed ?? ""
         switch key {
         case .escape: picker.typed = nil
-        case .control("c"): return perform(.quit, in: &state)
+        case .control("c"): return perform(.interrupt, in: &state)
         case .control("u"): picker.typed = ""
         case .backspace:
             if !typed.isEmpty { typed.removeLast() }
@@ -122,7 +134,7 @@ extension App {
         case .control("t"):
             if state.chatAvailable { editor.chat.toggle() } else { show("this model has no chat template", in: &state) }
         case .control("u"): editor.clear()
-        case .control("c"): return perform(.quit, in: &state)
+        case .control("c"): return perform(.interrupt, in: &state)
         case .enter: editor.insert("\n")
         case .tab: editor.insert(" ")
         case .backspace: editor.backspace()

@@ -53,8 +53,9 @@ extension App {
             state.verifyCost = .failed(message)
             state.dirty = true
             return []
-        case .terminationRequested:
+        case .terminationRequested(let signal):
             state.quitting = true
+            state.terminationSignal = signal
             return [.quit]
         case .resumedAfterStop(let seconds):
             return [.excludeStoppedTime(seconds)]

@@ -46,6 +46,8 @@ public struct AppState: Sendable {
     /// True once anything visible changed since the last drawn frame.
     public var dirty = true
     public var quitting = false
+    /// The signal that ended the session (SIGINT for Ctrl-C); nil when the user quit.
+    public var terminationSignal: Int32?
 
     public init(
         modelName: String, vocabulary: any Vocabulary, strategies: [StrategyDescriptor], configuration: RunConfiguration,

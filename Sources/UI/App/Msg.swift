@@ -20,7 +20,8 @@ public enum Msg: Sendable {
     /// The engine measured the verify cost the cost panel needs (`AppCommand.measureVerifyCost`).
     case verifyCostMeasured(VerifyCost)
     case verifyCostFailed(String)
-    case terminationRequested
+    /// SIGINT (Ctrl-C), SIGTERM or SIGHUP arrived.
+    case terminationRequested(signal: Int32)
     /// The input loop found it had not run for this many seconds: the process was stopped.
     case resumedAfterStop(seconds: Double)
 }

@@ -1,6 +1,8 @@
 /// What a key binding does in the main view.
 public enum Action: Hashable, Sendable {
     case help, quit, togglePause, step
+    /// Ctrl-C read as a key (a terminal that does not make it SIGINT): quits as SIGINT does.
+    case interrupt
     case pickStrategy(Int)
     case nextStrategy, previousStrategy
     case restart, newSeed
@@ -13,4 +15,7 @@ public enum Action: Hashable, Sendable {
     case cursorLeft, cursorRight, cursorUp, cursorDown, cursorOldest, cursorNewest
     case focusNext, focusPrevious, zoom, tokenDetail
     case writeTrace, redraw
+
+    /// Whether the action ends the session (works everywhere, overlays included).
+    public var quits: Bool { self == .quit || self == .interrupt }
 }

@@ -28,7 +28,8 @@ public struct Keymap: Sendable {
 
     public static let standard = Keymap(bindings: [
         KeyBinding([.character("?"), .function(1)], .help, label: "? F1", help: "this help", hint: "help", section: .general),
-        KeyBinding([.character("q"), .control("c"), .function(10)], .quit, label: "q Ctrl-C F10", help: "quit", hint: "quit", section: .general),
+        KeyBinding(keys: [.character("q"), .control("c"), .function(10)], actions: [.quit, .interrupt, .quit],
+                   label: "q Ctrl-C F10", help: "quit", hint: "quit", section: .general),
         KeyBinding([.control("l")], .redraw, help: "redraw the screen", section: .general),
         KeyBinding([.character("w")], .writeTrace, help: "save the trace (.jsonl)", hint: "save", section: .general),
         KeyBinding([.character(" "), .character("Z")], .togglePause, label: "Space Z", help: "pause / resume", hint: "pause", section: .run),

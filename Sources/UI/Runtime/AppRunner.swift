@@ -228,7 +228,7 @@ public final class AppRunner {
                     switch event {
                     case .key(let key): send.yield(.key(key))
                     case .resize(let size): send.yield(.resize(size))
-                    case .terminationRequested: send.yield(.terminationRequested)
+                    case .terminationRequested(let signal): send.yield(.terminationRequested(signal: signal))
                     }
                 }
                 let now = clock.now

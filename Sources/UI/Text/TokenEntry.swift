@@ -9,6 +9,8 @@ public struct TokenEntry: Sendable, Equatable {
     public var step: Int
     public var traced: TracedToken
     /// The token's text split at newlines, each piece made printable; n pieces mean n-1 line breaks.
+    /// A rejected draft is one piece, its newlines drawn as `↵`: it is not part of the text, so
+    /// it must not break the text's lines.
     public var pieces: [String]
     /// The bytes of a character this token starts but does not finish: the next committed
     /// token shows the character (empty for a token that ends on a character boundary).
@@ -19,9 +21,10 @@ public struct TokenEntry: Sendable, Equatable {
 
     /// The token's text on its own (half a character becomes U+FFFD).
     public init(step: Int, traced: TracedToken, vocabulary: any Vocabulary) {
+        let text = TokenText.string(traced.token, vocabulary: vocabulary)
         self.step = step
         self.traced = traced
-        self.pieces = TokenEntry.pieces(of: TokenText.string(traced.token, vocabulary: vocabulary))
+        self.pieces = traced.source == .draftRejected ? [Printable.text(text)] : TokenEntry.pieces(of: text)
     }
 
     /// The token's text after `unfinished`, the end of the text before it: a character split

@@ -47,6 +47,9 @@ enum TUICommand: Command {
 
     NO_COLOR selects the monochrome theme unless --theme is given.
 
+    Exit status: 0 after q; 128 + the signal's number after Ctrl-C (130), SIGTERM (143) or
+    SIGHUP (129).
+
     """
 
     static let defaultChatPrompt = "Explain in two sentences what a language model does when it writes text."
@@ -113,7 +116,9 @@ enum TUICommand: Command {
         if let dump = parsed.string("--dump-frame") {
             try (await runner.lastFrame?.text ?? "").write(toFile: dump, atomically: true, encoding: .utf8)
         }
-        return 0
+        // Ended by a signal, the status is the one shells give a process a signal killed
+        // (130 for Ctrl-C, 143 for SIGTERM), so a script can tell an interruption from q.
+        return await runner.state.terminationSignal.map { 128 + $0 } ?? 0
     }
 
     static func parameters(_ parsed: Arguments, scenario: Scenario?) throws -> DecodingParameters {
