@@ -107,6 +107,18 @@ struct GBNFSyntaxTests {
         for text in ["", "a", "cc"] { #expect(!grammar.matches(Array(text.utf8)), "\(text)") }
     }
 
+    /// The same through named rules: a repeated rule that can match nothing repeats its
+    /// non-empty companion (it was refused as "left recursion: root-1 -> root-1").
+    @Test(arguments: [
+        ("root ::= x*\nx ::= \"a\"?\n", ["", "a", "aaa"], ["b"]),
+        ("root ::= (x y)+ \"!\"\nx ::= \"a\"?\ny ::= \"b\"* | z\nz ::= \"c\"?\n", ["!", "ab!", "bbca!", "cc!"], ["", "abd!"]),
+    ])
+    func aRepeatedNullableRuleIsAccepted(_ gbnf: String, _ accepted: [String], _ rejected: [String]) throws {
+        let grammar = Recognizer(try Grammar(gbnf: gbnf))
+        for text in accepted { #expect(grammar.matches(Array(text.utf8)), "\(text)") }
+        for text in rejected { #expect(!grammar.matches(Array(text.utf8)), "\(text)") }
+    }
+
     @Test func missingRootAndLeftRecursionAreRejected() {
         #expect(throws: GrammarError.self) { try Grammar(gbnf: "start ::= \"a\"\n") }
         do {
