@@ -97,6 +97,17 @@ import Testing
         }
     }
 
+    /// A float that is there but not finite is named as such, not as the wrong type.
+    @Test func aNonFiniteFloatIsNamed() throws {
+        var writer = Self.writer()
+        let key = "llama.attention.layer_norm_rms_epsilon"
+        writer.metadata = writer.metadata.map { $0.key == key ? (key, .float32(.nan)) : $0 }
+        let file = try Self.open(writer, name: "nan")
+        #expect { try LlamaModel(gguf: file, vocabulary: LlamaTestVocabulary(count: Self.vocab), threads: 1) } throws: {
+            "\($0)".contains("\(key) is nan, expected a finite number")
+        }
+    }
+
     @Test func anUnsupportedArchitectureOrRopeScalingIsNamed() throws {
         var writer = Self.writer()
         writer.metadata.append(("llama.rope.scaling.type", .string("yarn")))

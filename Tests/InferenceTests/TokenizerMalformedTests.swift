@@ -59,8 +59,11 @@ import Testing
     @Test func outOfRangeSpecialIdsAreIgnoredButEOSIsRequired() throws {
         let tokenizer = try Self.valid.replacing("tokenizer.ggml.bos_token_id", with: .uint32(99_999)).tokenizer()
         #expect(tokenizer.bosToken == nil)
+        // An end token that names no token is a broken file, said as such (not "missing").
         #expect(Self.problem(Self.valid.replacing("tokenizer.ggml.eos_token_id", with: .int64(-1)))
-            == "missing metadata key tokenizer.ggml.eos_token_id (and no <|endoftext|> token)")
+            == "metadata key tokenizer.ggml.eos_token_id is -1, outside the vocabulary of 258 tokens")
+        #expect(Self.problem(Self.valid.replacing("tokenizer.ggml.eos_token_id", with: .uint32(1_000_000)))
+            == "metadata key tokenizer.ggml.eos_token_id is 1000000, outside the vocabulary of 258 tokens")
     }
 
     @Test func oddTokenTypesAndEmptyTokensDoNotCrash() throws {

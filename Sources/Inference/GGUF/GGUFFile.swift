@@ -29,6 +29,7 @@ public final class GGUFFile: @unchecked Sendable {
         self.file = file
         path = file.path
         var reader = GGUFReader(path: file.path, bytes: file.bytes)
+        guard file.bytes.count > 0 else { throw reader.error("the file is empty, not a GGUF model") }
         let magic = try reader.read(UInt32.self, "magic")
         guard magic == Self.magic else { throw reader.error("not a GGUF file (wrong magic)", at: 0) }
         let version = try reader.read(UInt32.self, "version")

@@ -24,7 +24,8 @@ struct GGUFTensorEntry {
             let raw = try reader.wide("dimension of \(name)")
             let (product, overflow) = elements.multipliedReportingOverflow(by: Int(truncatingIfNeeded: raw))
             guard raw <= UInt64(Int.max), !overflow else {
-                throw reader.error("tensor \(name) has absurd dimension \(raw) (its element count overflows 64 bits)", at: at)
+                let shape = (dimensions.map(String.init) + [String(raw)]).joined(separator: " × ")
+                throw reader.error("tensor \(name) has absurd dimensions \(shape) (its element count overflows 64 bits)", at: at)
             }
             elements = product
             dimensions.append(Int(raw))

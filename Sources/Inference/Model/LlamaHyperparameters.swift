@@ -33,7 +33,8 @@ public struct LlamaHyperparameters: Sendable, Equatable {
                 guard let fallback else { throw failure(key, "is missing") }
                 return fallback
             }
-            guard let value = raw.float, value.isFinite else { throw failure(key, "is \(raw.typeName), expected a number") }
+            guard let value = raw.float else { throw failure(key, "is \(raw.typeName), expected a number") }
+            guard value.isFinite else { throw failure(key, "is \(value), expected a finite number") }
             return Float(value)
         }
 

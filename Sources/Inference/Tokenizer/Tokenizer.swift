@@ -42,7 +42,7 @@ public final class Tokenizer: Vocabulary {
 
         count = texts.count
         self.preTokenizer = preTokenizer
-        let eos = try metadata.tokenID("tokenizer.ggml.eos_token_id", count: count) ?? texts.firstIndex(of: "<|endoftext|>").map(TokenID.init)
+        let eos = try metadata.tokenID("tokenizer.ggml.eos_token_id", count: count, required: true) ?? texts.firstIndex(of: "<|endoftext|>").map(TokenID.init)
         guard let eos else { throw metadata.error("missing metadata key tokenizer.ggml.eos_token_id (and no <|endoftext|> token)") }
         eosToken = eos
         bosToken = try metadata.tokenID("tokenizer.ggml.bos_token_id", count: count)

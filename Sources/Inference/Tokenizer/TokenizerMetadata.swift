@@ -11,11 +11,17 @@ struct TokenizerMetadata {
     }
 
     /// A token id key: nil when absent or outside the vocabulary (llama.cpp ignores those too),
-    /// an error when it is not an integer.
-    func tokenID(_ key: String, count: Int) throws(GGUFError) -> TokenID? {
+    /// an error when it is not an integer. With `required`, an id outside the vocabulary is an
+    /// error too: a model whose end token names no token would never stop, and a fallback
+    /// would hide the broken file.
+    func tokenID(_ key: String, count: Int, required: Bool = false) throws(GGUFError) -> TokenID? {
         guard let value = file[key] else { return nil }
         guard let id = value.integer else { throw error("metadata key \(key) is \(value.typeName), expected an integer") }
-        return (0..<count).contains(id) ? TokenID(id) : nil
+        guard (0..<count).contains(id) else {
+            if required { throw error("metadata key \(key) is \(id), outside the vocabulary of \(count) tokens") }
+            return nil
+        }
+        return TokenID(id)
     }
 
     func bool(_ key: String) throws(GGUFError) -> Bool? {
