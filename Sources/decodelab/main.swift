@@ -30,7 +30,12 @@ func fail(_ message: String) -> Never {
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
-    printUsage()
+    // `help generate` is `generate --help`.
+    if arguments.count > 1, let command = commands.first(where: { $0.name == arguments[1] }) {
+        Console.out(command.usage)
+    } else {
+        printUsage()
+    }
     exit(0)
 }
 let selected: any Command.Type

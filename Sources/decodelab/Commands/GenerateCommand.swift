@@ -178,9 +178,10 @@ enum GenerateCommand: Command {
         case .contextFull: "context full"
         case .cancelled: "cancelled"
         }
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         return String(
-            format: "decodelab: %d tokens in %.2f s (%.1f tok/s) with %@, seed %llu; prompt %d tokens in %.2f s; %d target evaluations (%.2f tokens/eval); finished: %@\n",
-            stats.generatedTokens, stats.decodeSeconds, stats.tokensPerSecond, strategy, seed, promptCount, stats.promptSeconds,
-            stats.targetEvaluations, stats.tokensPerEvaluation, finish)
+            format: "decodelab: %@ in %.2f s (%.1f tok/s) with %@, seed %llu; prompt %@ in %.2f s; %@ (%.2f tokens/eval); finished: %@\n",
+            count(stats.generatedTokens, "token"), stats.decodeSeconds, stats.tokensPerSecond, strategy, seed, count(promptCount, "token"),
+            stats.promptSeconds, count(stats.targetEvaluations, "target evaluation"), stats.tokensPerEvaluation, finish)
     }
 }

@@ -6,7 +6,7 @@ enum InfoCommand: Command {
     static let name = "info"
     static let summary = "print a GGUF file's architecture, metadata and tensor table"
     static let usage = """
-    usage: decodelab info [-m FILE]
+    usage: decodelab info [-m FILE | FILE]
 
     Prints the architecture, hyper-parameters, tokenizer, chat template presence, every metadata
     key and the tensor table (name, type, shape, elements, bytes) of a GGUF model file. A file
@@ -19,8 +19,12 @@ enum InfoCommand: Command {
 
     static func run(_ arguments: [String]) async throws -> Int32 {
         let parsed = try Arguments(arguments, valued: [["-m", "--model"]], switches: [])
-        if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
-        let path = try ModelLoader.existingPath(explicit: parsed.string("--model"))
+        // `info FILE`, as gguf-dump takes it, or `-m FILE` like every other command.
+        if parsed.positionals.count > 1 || (parsed.string("--model") != nil && !parsed.positionals.isEmpty),
+           let extra = parsed.positionals.last {
+            throw CommandLineError.unexpectedArgument(extra)
+        }
+        let path = try ModelLoader.existingPath(explicit: parsed.string("--model") ?? parsed.positionals.first)
         let file = try GGUFFile(path: path)
         Console.out(GGUFReport(file: file).text)
         return 0
