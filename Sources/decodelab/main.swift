@@ -28,6 +28,11 @@ func fail(_ message: String) -> Never {
     exit(1)
 }
 
+// A closed descriptor 1 or 2 would be handed to the next file the process opens (an event
+// loop, a trace) and writes meant for the terminal would land there.
+if fcntl(STDERR_FILENO, F_GETFD) == -1 { _ = open("/dev/null", O_WRONLY) }
+if fcntl(STDOUT_FILENO, F_GETFD) == -1 { fail("standard output is closed") }
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
     // `help generate` is `generate --help`.

@@ -8,6 +8,8 @@ struct ArgumentErrorTests {
         (["generate", "-p", "Hi", "-n", "--temp", "0"], "option -n needs a value"),
         (["generate", "-p", "Hi", "-m", "--chat"], "option -m needs a value"),
         (["generate", "-p", "Hi", "-m", "--model=x"], "option -m needs a value"),
+        (["generate", "-p", "Hi", "-s", "-n", "2"], "option -s needs a value"),
+        (["generate", "-p", "Hi", "--top-k", "-n", "2"], "option --top-k needs a value"),
         (["generate", "-p", "Hi", "--top-k=--temp"], "option --top-k: '--temp' is not a number"),
         (["generate", "-p", "--no-such-flag", "-n", "x"], "option --n-predict: 'x' is not an integer"),
         (["generate", "-p", "Hi", "--top-k", "2000"], "option --top-k: '2000' is not a whole number in 0…1000"),

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 
@@ -25,5 +26,32 @@ struct CommandConventionsTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.hasPrefix("decodelab: 1 token in "), "\(run.stderr)")
         #expect(run.stderr.contains("; 1 target evaluation ("), "\(run.stderr)")
+    }
+
+    /// A flag the strategy does not use is reported whether or not `--strategy` was given,
+    /// and is not also checked against the model; `--temp 0` is what greedy is.
+    @Test func unusedFlagsAreReported() throws {
+        let model = try GoldenData.defaultModelPath()
+        let sampling = try BinaryRun(["generate", "-m", model, "-p", "Hi", "-n", "1", "-s", "1", "--draft-length", "4"])
+        #expect(sampling.status == 0, "\(sampling.stderr)")
+        #expect(sampling.stderr.hasPrefix("decodelab: warning: sampling does not use --draft-length\n"), "\(sampling.stderr)")
+        let greedy = try BinaryRun(["generate", "-m", model, "-p", "Hi", "-n", "1", "--strategy", "greedy", "--temp", "0", "--exit-layer", "64"])
+        #expect(greedy.status == 0, "\(greedy.stderr)")
+        #expect(greedy.stderr.hasPrefix("decodelab: warning: greedy does not use --exit-layer\ndecodelab: 1 token"), "\(greedy.stderr)")
+    }
+
+    /// Run with descriptor 1 closed (`>&-`), the binary says so rather than writing into
+    /// whatever file later took descriptor 1.
+    @Test func aClosedStandardOutputIsSaidToBe() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "exec \"$0\" --help >&-", PseudoTerminal.binary.path]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(stderr == "decodelab: standard output is closed\n", "\(stderr)")
     }
 }

@@ -35,8 +35,8 @@ struct Arguments {
                 if let inlineValue {
                     values[flag.name] = inlineValue
                 } else {
-                    // `--top-k --temp 0`: the value was forgotten, and taking `--temp` as it
-                    // would blame the `0` left over.
+                    // `--top-k --temp 0` or `-s -n 2`: the value was forgotten, and taking the
+                    // next flag as it would blame the number left over.
                     guard index < arguments.count, !Self.namesFlag(arguments[index], in: canonical) else { throw .missingValue(argument) }
                     values[flag.name] = arguments[index]
                     index += 1
@@ -48,9 +48,9 @@ struct Arguments {
         }
     }
 
-    /// True for `--NAME` or `--NAME=VALUE` where NAME is one of the command's flags.
+    /// True for one of the command's flags: `-n`, `--NAME` or `--NAME=VALUE`.
     private static func namesFlag(_ argument: String, in flags: [String: (name: String, takesValue: Bool)]) -> Bool {
-        argument.hasPrefix("--") && flags[String(argument.prefix { $0 != "=" })] != nil
+        flags[argument] != nil || (argument.hasPrefix("--") && flags[String(argument.prefix { $0 != "=" })] != nil)
     }
 
     func string(_ flag: String) -> String? { values[flag] }

@@ -38,9 +38,11 @@ enum StrategyParameterFlags {
     }
 
     /// Refuses a count of layers the model cannot serve (`--exit-layer 64` on a 30-layer model),
-    /// which the strategy would otherwise quietly replace by another layer.
-    static func checkLayers(_ parameters: DecodingParameters, layerCount: Int) throws {
-        for descriptor in descriptors where descriptor.layersToLeave != nil {
+    /// which the strategy would otherwise quietly replace by another layer. With `strategy`,
+    /// only its own parameters: the others are unused (and said to be).
+    static func checkLayers(_ parameters: DecodingParameters, layerCount: Int, of strategy: StrategyDescriptor? = nil) throws {
+        let checked = strategy.map { $0.parameters.map(\.name) }
+        for descriptor in descriptors where descriptor.layersToLeave != nil && checked.map({ $0.contains(descriptor.name) }) ?? true {
             guard let value = parameters.value(descriptor.name) else { continue }
             let allowed = descriptor.range(onModelWith: layerCount)
             guard !allowed.contains(value) else { continue }

@@ -55,7 +55,7 @@ enum GenerateCommand: Command {
         let strategy = try parsed.string("--strategy")
             ?? (ConstraintFlags.isGiven(parsed) ? "constrained-mask" : parsed.double("--temp") == 0 ? "greedy" : "sampling")
         guard let descriptor = StrategyCatalog.descriptor(named: strategy) else { throw UnknownStrategy(name: strategy) }
-        let parameters = try decodingParameters(parsed, for: descriptor, warnUnused: parsed.string("--strategy") != nil)
+        let parameters = try decodingParameters(parsed, for: descriptor)
         // A strategy that cannot run with these settings (a constrained one without a
         // constraint) says so now rather than after the model loads.
         _ = try StrategyCatalog.make(strategy, parameters: parameters)
@@ -66,7 +66,7 @@ enum GenerateCommand: Command {
 
         let loaded = try await ModelLoader.load(explicit: parsed.string("--model"), offline: parsed.has("--offline"), threads: try parsed.int("--threads", in: 1...512),
                                                 activations: activations)
-        try StrategyParameterFlags.checkLayers(parameters, layerCount: loaded.model.layerCount)
+        try StrategyParameterFlags.checkLayers(parameters, layerCount: loaded.model.layerCount, of: descriptor)
         let tokenizer = loaded.tokenizer
         let modelPath = loaded.path
         let prompt = try PromptEncoding.tokens(for: promptText, chat: chat, tokenizer: tokenizer)
@@ -150,13 +150,14 @@ enum GenerateCommand: Command {
     }
 
     /// The parameter and constraint flags onto the run's parameters (unset ones keep
-    /// llama.cpp's defaults). A constraint the strategy does not apply is refused; with
-    /// `warnUnused` a parameter it does not declare gets a warning.
-    static func decodingParameters(_ parsed: Arguments, for strategy: StrategyDescriptor, warnUnused: Bool) throws -> DecodingParameters {
+    /// llama.cpp's defaults). A constraint the strategy does not apply is refused; a parameter
+    /// it does not declare gets a warning (but not `--temp 0` for greedy: that is what greedy is).
+    static func decodingParameters(_ parsed: Arguments, for strategy: StrategyDescriptor) throws -> DecodingParameters {
         var parameters = DecodingParameters()
         let declared = Set(strategy.parameters.map(\.name))
         var warnings: [String] = []
-        for name in try StrategyParameterFlags.apply(parsed, to: &parameters) where warnUnused && !declared.contains(name) {
+        for name in try StrategyParameterFlags.apply(parsed, to: &parameters) where !declared.contains(name) {
+            if strategy.name == GreedyStrategy.descriptor.name, name == "temperature", parameters.sampler.temperature == 0 { continue }
             warnings.append("\(strategy.name) does not use --\(name)")
         }
         parameters.constraint = try ConstraintFlags.constraint(parsed)

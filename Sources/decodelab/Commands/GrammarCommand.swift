@@ -113,9 +113,9 @@ enum GrammarCommand: Command {
                 out += "input: rejected at byte \(rejectedAt) (line \(line), column \(column)) near \(context.debugDescription)\n"
                 status = 1
             } else if recognizer.isComplete(state) {
-                out += "input: accepted, complete (\(input.count) bytes)\n"
+                out += "input: accepted, complete (\(input.count) byte\(input.count == 1 ? "" : "s"))\n"
             } else {
-                out += "input: a valid prefix, but incomplete (\(input.count) bytes)\n"
+                out += "input: a valid prefix, but incomplete (\(input.count) byte\(input.count == 1 ? "" : "s"))\n"
                 status = 1
             }
         }
