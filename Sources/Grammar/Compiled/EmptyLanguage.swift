@@ -26,26 +26,12 @@ enum EmptyLanguage {
     /// For each rule, whether some text matches it: an alternative of bytes from non-empty sets
     /// and rules that themselves finish.
     static func finishingRules(_ bodies: [[[Grammar.Element]]], byteSets: [ByteSet]) -> [Bool] {
-        var finishes = [Bool](repeating: false, count: bodies.count)
-        var changed = true
-        while changed {
-            changed = false
-            for (rule, body) in bodies.enumerated() where !finishes[rule] {
-                let canFinish = body.contains { alternative in
-                    alternative.allSatisfy { element in
-                        switch element {
-                        case .rule(let target): finishes[Int(target)]
-                        case .byte(let set): !byteSets[Int(set)].isEmpty
-                        case .end: true
-                        }
-                    }
-                }
-                if canFinish {
-                    finishes[rule] = true
-                    changed = true
-                }
+        RuleFixpoint.rules(bodies) { element, finishes in
+            switch element {
+            case .rule(let target): finishes[Int(target)]
+            case .byte(let set): !byteSets[Int(set)].isEmpty
+            case .end: true
             }
         }
-        return finishes
     }
 }

@@ -41,23 +41,8 @@ enum LeftRecursion {
     }
 
     static func nullableRules(_ bodies: [[[Grammar.Element]]]) -> [Bool] {
-        var nullable = [Bool](repeating: false, count: bodies.count)
-        var changed = true
-        while changed {
-            changed = false
-            for (rule, body) in bodies.enumerated() where !nullable[rule] {
-                let canBeEmpty = body.contains { alternative in
-                    alternative.allSatisfy { element in
-                        if case .rule(let target) = element { return nullable[Int(target)] }
-                        return false
-                    }
-                }
-                if canBeEmpty {
-                    nullable[rule] = true
-                    changed = true
-                }
-            }
+        RuleFixpoint.rules(bodies) { element, nullable in
+            if case .rule(let target) = element { nullable[Int(target)] } else { false }
         }
-        return nullable
     }
 }
