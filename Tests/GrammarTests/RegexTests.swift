@@ -19,6 +19,11 @@ struct RegexTests {
         ("\\u00e9\\x41\\u{1F600}", ["éA😀"], ["e"]),
         ("(?:a|b)(?<n>c)", ["ac", "bc"], ["c"]),
         ("a{,2}", ["a{,2}"], ["a"]),
+        ("\\uD83D\\uDE00+", ["😀", "😀😀"], ["", "x"]),
+        ("[\\ud83d\\ude00-\\ud83d\\ude4f]", ["😀", "🙏"], ["🚀", "x"]),
+        ("a\\cJb\\cib", ["a\nb\tb"], ["acJb"]),
+        ("^^a$$", ["a"], ["^a", "a$"]),
+        ("^^a|b$$", ["a", "b"], ["ab"]),
         ("[a\\-z]+", ["a-z", "-"], ["b"]),
         ("\\.\\*\\+\\(\\)", [".*+()"], ["a"]),
         ("a*?b+?", ["b", "aab"], ["a"]),
@@ -42,6 +47,8 @@ struct RegexTests {
         ("a^b", "anchors"), ("a$b", "anchors"), ("(ab", "missing ')'"), ("ab)", "unbalanced"),
         ("*a", "nothing to repeat"), ("[abc", "unterminated"), ("a{3,1}", "out of order"),
         (String(repeating: "(", count: 20_000) + "a" + String(repeating: ")", count: 20_000), "nested more than 1000 deep"),
+        ("[[:alpha:]]", "POSIX class [:alpha:] is not ECMAScript; use [A-Za-z]"), ("x[^[:digit:]]", "POSIX class [:digit:]"),
+        ("\\uD83Dx", "lone surrogate \\uD83D"), ("\\uDE00", "lone surrogate"), ("\\c1", "\\c must be followed by a letter"),
         ("a**", "cannot follow another"), ("a+{2}", "cannot follow another"), ("a" + String(repeating: "*", count: 20_000), "cannot follow another"),
     ])
     func refusesWithAClearError(_ pattern: String, _ problem: String) {

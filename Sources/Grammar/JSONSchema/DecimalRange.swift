@@ -20,6 +20,8 @@ enum DecimalRange {
                 options.append(.sequence([.literal("-"), unsigned(from: magnitudeLow, to: magnitudeHigh)]))
             }
         }
+        // "-0" is zero, so it is allowed exactly when zero is.
+        if (low ?? 0) <= 0, (high ?? 0) >= 0 { options.append(.literal("-0")) }
         return .choice(options)
     }
 

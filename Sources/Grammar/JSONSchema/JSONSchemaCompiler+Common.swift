@@ -41,9 +41,13 @@ extension JSONSchemaCompiler {
         case "json-char":
             body = .choice([.characters(Self.stringSpecials.inverted), common("json-escape")])
         case "json-escape":
-            let hex = GrammarExpression.characters(CodePointSet([0x30...0x39, 0x41...0x46, 0x61...0x66]))
-            body = .sequence([.literal("\\"), .choice([.characters(CodePointSet(Array("\"\\/bfnrt".unicodeScalars).map { $0.value...$0.value })),
-                                                      .sequence([.literal("u"), .repeated(hex, min: 4, max: 4)])])])
+            body = .choice([Self.shortEscape, Self.unicodeEscapes(0...0xFFFF)])
+        case "json-code-point":
+            // One character as JSON Schema counts them (code points): a surrogate pair escape
+            // is one; a lone surrogate escape is no character at all, so it is left out.
+            body = .choice([.characters(Self.stringSpecials.inverted), Self.shortEscape,
+                            Self.unicodeEscapes(0...0xD7FF), Self.unicodeEscapes(0xE000...0xFFFF),
+                            .sequence([Self.unicodeEscapes(0xD800...0xDBFF), Self.unicodeEscapes(0xDC00...0xDFFF)])])
         case "json-number":
             body = .sequence([integer, .optional(DecimalRange.fraction),
                               .optional(.sequence([.characters(CodePointSet([0x45...0x45, 0x65...0x65])), .optional(.characters(CodePointSet([0x2B...0x2B, 0x2D...0x2D]))), .repeated(digit, min: 1, max: nil)]))])
@@ -53,6 +57,8 @@ extension JSONSchemaCompiler {
         rules.append((name, body))
         return .rule(name)
     }
+
+    static let shortEscape = GrammarExpression.sequence([.literal("\\"), .characters(CodePointSet(shortEscapes.map { $0.letter.value...$0.letter.value }))])
 
     /// Characters a JSON string cannot hold unescaped (and DEL, which output escapes too).
     static let stringSpecials = CodePointSet([0x00...0x1F, 0x22...0x22, 0x5C...0x5C, 0x7F...0x7F])

@@ -44,6 +44,17 @@ extension JSONSchemaCompiler {
         return Recognizer(grammar)
     }
 
+    /// An `enum`/`const` value as text; a top-level number also in its other plain decimal
+    /// spellings (`1.0` and `-0` are the numbers 1 and 0). Exponent forms, and numbers inside
+    /// arrays or objects, keep the one spelling.
+    static func valueSpellings(of value: JSONValue) -> GrammarExpression {
+        let text = value.compactText
+        guard case .number = value, !text.contains(where: { $0 == "e" || $0 == "E" }) else { return .literal(text) }
+        if text.contains(".") { return .sequence([.literal(text), .repeated(.literal("0"), min: 0, max: nil)]) }
+        let digits: GrammarExpression = text == "0" ? .choice([.literal("0"), .literal("-0")]) : .literal(text)
+        return .sequence([digits, .optional(DecimalRange.zeroFraction)])
+    }
+
     private func fits(_ n: Int, _ least: String, _ most: String, in schema: JSONValue) -> Bool {
         (count(least, in: schema).map { n >= $0 } ?? true) && (count(most, in: schema).map { n <= $0 } ?? true)
     }

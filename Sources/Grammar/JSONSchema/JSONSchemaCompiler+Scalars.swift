@@ -28,11 +28,12 @@ extension JSONSchemaCompiler {
         return (low, high)
     }
 
+    /// Integers, also written with a zero fraction (`1.0`): JSON Schema counts them as integers.
     mutating func integer(_ schema: JSONValue, at path: String) -> GrammarExpression {
         let (low, high) = Self.integerBounds(schema)
-        if low == nil, high == nil { return common("json-integer") }
         if let low, let high, low > high { return .choice([]) }
-        return DecimalRange.integers(from: low, to: high)
+        let digits = low == nil && high == nil ? common("json-integer") : DecimalRange.integers(from: low, to: high)
+        return .sequence([digits, .optional(DecimalRange.zeroFraction)])
     }
 
     /// The tightest lower and upper bounds for numbers, each possibly strict.
@@ -72,7 +73,8 @@ extension JSONSchemaCompiler {
         } else {
             if let format = schema["format"]?.stringValue { report("format '\(format)' at \(path)") }
             if let minLength, let maxLength, minLength > maxLength { return .choice([]) }
-            content = .repeated(common("json-char"), min: minLength ?? 0, max: maxLength)
+            let counted = (minLength ?? 0) > 0 || maxLength != nil
+            content = .repeated(common(counted ? "json-code-point" : "json-char"), min: minLength ?? 0, max: maxLength)
             return .sequence([.literal("\""), content, .literal("\"")])
         }
         if minLength != nil || maxLength != nil { report("minLength/maxLength together with pattern or format at \(path)") }
@@ -104,7 +106,7 @@ extension JSONSchemaCompiler {
             if specials.count > 8 {
                 options.append(common("json-escape"))
             } else {
-                for special in specials { options += Self.escapes(of: special).map(GrammarExpression.literal) }
+                options += specials.compactMap { Unicode.Scalar($0) }.map { spellings(of: $0) }
             }
             return options.count == 1 ? options[0] : .choice(options)
         case .literal(let text):
@@ -118,15 +120,5 @@ extension JSONSchemaCompiler {
         case .rule:
             return expression
         }
-    }
-
-    /// Every way JSON may escape a character that cannot appear raw.
-    static func escapes(of scalar: UInt32) -> [String] {
-        let short: [UInt32: String] = [0x22: "\\\"", 0x5C: "\\\\", 0x08: "\\b", 0x0C: "\\f", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"]
-        let hex = String(scalar, radix: 16)
-        let padded = String(repeating: "0", count: 4 - hex.count) + hex
-        var forms = [short[scalar], "\\u" + padded].compactMap { $0 }
-        if padded.uppercased() != padded { forms.append("\\u" + padded.uppercased()) }
-        return forms
     }
 }

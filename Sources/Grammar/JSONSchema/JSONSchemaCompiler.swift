@@ -4,9 +4,9 @@ import Foundation
 /// recursive schemas work), common rules for any JSON value, strings and numbers.
 ///
 /// Approximations, by design: object members come in the schema's property order (then any
-/// additional or pattern members); additional member names are not checked against the declared
-/// ones; `oneOf` is treated as `anyOf` (a warning when its branches can overlap); `allOf` is
-/// merged keyword by keyword; `format` is enforced.
+/// additional or pattern members); declared names take their canonical spelling, and additional
+/// members none of their spellings; `oneOf` is treated as `anyOf` (a warning when its branches
+/// can overlap); `allOf` is merged keyword by keyword; `format` is enforced.
 struct JSONSchemaCompiler {
     let document: JSONValue
     let options: JSONSchemaOptions
@@ -86,6 +86,7 @@ struct JSONSchemaCompiler {
             var options: [GrammarExpression] = []
             var branches: [JSONValue] = []
             for (index, alternative) in alternatives.enumerated() {
+                if keyword == "anyOf", isSelfReference(alternative, in: value) { continue }
                 guard let inlined = try inline(alternative, at: "\(path)/\(keyword)/\(index)") else { continue }
                 options.append(try merged(rest, inlined, at: "\(path)/\(keyword)/\(index)"))
                 branches.append(inlined)
@@ -97,7 +98,7 @@ struct JSONSchemaCompiler {
         }
         let types = try typeSet(value, at: path)
         if let values = value["enum"]?.elements ?? value["const"].map({ [$0] }) {
-            return .choice(allowedValues(values, in: value, types: types, at: path).map { .literal($0.compactText) })
+            return .choice(allowedValues(values, in: value, types: types, at: path).map(Self.valueSpellings(of:)))
         }
         var options: [GrammarExpression] = []
         for type in types {

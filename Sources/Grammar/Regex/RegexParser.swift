@@ -2,14 +2,15 @@
 /// `pattern` uses) into a `GrammarExpression`:
 ///
 /// - literals, `.` (any character but \n \r U+2028 U+2029), classes `[...]` `[^...]` with ranges,
-/// - escapes `\d \D \w \W \s \S \t \n \r \f \v \0 \xHH \uHHHH \u{H...}` and escaped punctuation,
+/// - escapes `\d \D \w \W \s \S \t \n \r \f \v \0 \cX \xHH \uHHHH \u{H...}` (a surrogate pair
+///   `\uD83D\uDE00` is its code point) and escaped punctuation,
 /// - groups `(...)`, `(?:...)`, `(?<name>...)`, alternation `|`,
 /// - quantifiers `* + ? {m} {m,} {m,n}`, each optionally lazy (`?`, same language),
-/// - anchors `^` at the start and `$` at the end of a top-level alternative.
+/// - anchors `^` at the start and `$` at the end of a top-level alternative (repeated or not).
 ///
-/// Lookaround, backreferences, word boundaries, `\p{...}` and possessive quantifiers are
-/// refused with an error naming the column. A bare `{` that does not start a quantifier is a
-/// literal, as in JavaScript.
+/// Lookaround, backreferences, word boundaries, `\p{...}`, possessive quantifiers, lone
+/// surrogate escapes and POSIX classes (`[[:alpha:]]`) are refused with an error naming the
+/// column. A bare `{` that does not start a quantifier is a literal, as in JavaScript.
 struct RegexParser {
     /// The expression and whether each end is anchored (for search semantics).
     struct Parsed {
@@ -27,9 +28,9 @@ struct RegexParser {
         }
     }
 
-    private let scalars: [Unicode.Scalar]
+    let scalars: [Unicode.Scalar]
     private let source: String
-    private var position = 0
+    var position = 0
     private var groupDepth = 0
 
     init(_ pattern: String, source: String) {
@@ -42,11 +43,10 @@ struct RegexParser {
         var parsed = Parsed(alternatives: [])
         repeat {
             if !parsed.alternatives.isEmpty { parser.position += 1 }
-            let anchoredStart = parser.peek == "^"
-            if anchoredStart { parser.position += 1 }
+            // Repeated anchors (`^^a$$`) assert the same thing again, as in ECMAScript.
+            let anchoredStart = parser.skipAll("^")
             let expression = try parser.parseSequence()
-            let anchoredEnd = parser.peek == "$"
-            if anchoredEnd { parser.position += 1 }
+            let anchoredEnd = parser.skipAll("$")
             parsed.alternatives.append((expression, anchoredStart, anchoredEnd))
         } while parser.peek == "|"
         if let extra = parser.peek {
@@ -61,7 +61,7 @@ struct RegexParser {
     static let whitespace = CodePointSet([0x09...0x0D, 0x20...0x20, 0xA0...0xA0, 0x1680...0x1680, 0x2000...0x200A,
                                           0x2028...0x2029, 0x202F...0x202F, 0x205F...0x205F, 0x3000...0x3000, 0xFEFF...0xFEFF])
 
-    private var peek: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
+    var peek: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
 
     private mutating func parseAlternation() throws(GrammarError) -> GrammarExpression {
         var options = [try parseSequence()]
@@ -93,9 +93,18 @@ struct RegexParser {
         return items.count == 1 ? items[0] : .sequence(items)
     }
 
-    /// `$` is an end anchor only where the top-level alternative ends.
+    /// `$` is an end anchor only where the top-level alternative ends (after any more `$`).
     private func isAtEndOfTopLevel(after index: Int) -> Bool {
-        groupDepth == 0 && (index + 1 == scalars.count || scalars[index + 1] == "|")
+        var next = index + 1
+        while next < scalars.count, scalars[next] == "$" { next += 1 }
+        return groupDepth == 0 && (next == scalars.count || scalars[next] == "|")
+    }
+
+    /// Consumes a run of `scalar`; whether there was one.
+    private mutating func skipAll(_ scalar: Unicode.Scalar) -> Bool {
+        let start = position
+        while peek == scalar { position += 1 }
+        return position > start
     }
 
     private mutating func parseAtom() throws(GrammarError) -> GrammarExpression {
@@ -193,6 +202,7 @@ struct RegexParser {
         var set = CodePointSet([])
         while peek != "]" {
             guard let scalar = peek else { throw error("unterminated character class", at: start) }
+            try refusePOSIXClass()
             position += 1
             let low: CodePointSet
             if scalar == "\\" {
@@ -224,70 +234,7 @@ struct RegexParser {
         return negated ? set.inverted : set
     }
 
-    /// After a backslash; inside a class `\b` is backspace.
-    private mutating func parseEscape(inClass: Bool) throws(GrammarError) -> GrammarExpression {
-        let start = position - 1
-        guard let scalar = peek else { throw error("pattern ends with '\\'", at: start) }
-        position += 1
-        let single: UInt32? = switch scalar {
-        case "t": 9
-        case "n": 10
-        case "v": 11
-        case "f": 12
-        case "r": 13
-        case "0": 0
-        case "b" where inClass: 8
-        default: nil
-        }
-        if let single { return .characters(CodePointSet(single)) }
-        switch scalar {
-        case "d": return .characters(Self.digits)
-        case "D": return .characters(Self.digits.inverted)
-        case "w": return .characters(Self.wordCharacters)
-        case "W": return .characters(Self.wordCharacters.inverted)
-        case "s": return .characters(Self.whitespace)
-        case "S": return .characters(Self.whitespace.inverted)
-        case "x": return .characters(CodePointSet(try hexDigits(2, start: start)))
-        case "u":
-            if peek == "{" {
-                position += 1
-                var value: UInt32 = 0
-                var count = 0
-                while let c = peek, let digit = c.properties.isASCIIHexDigit ? UInt32(String(c), radix: 16) : nil {
-                    value = value << 4 | digit
-                    count += 1
-                    position += 1
-                    guard count <= 6 else { break }
-                }
-                guard count > 0, count <= 6, peek == "}", value <= CodePointSet.maximum else { throw error("bad \\u{...} escape", at: start) }
-                position += 1
-                return .characters(CodePointSet(value))
-            }
-            return .characters(CodePointSet(try hexDigits(4, start: start)))
-        case "b", "B": throw error("word boundaries (\\\(scalar)) are not supported", at: start)
-        case "1"..."9", "k": throw error("backreferences are not supported", at: start)
-        case "p", "P": throw error("Unicode property escapes (\\\(scalar){...}) are not supported", at: start)
-        default:
-            guard !scalar.properties.isAlphabetic, !(scalar.properties.numericType != nil) else {
-                throw error("unknown escape '\\\(scalar)'", at: start)
-            }
-            return .characters(CodePointSet(scalar.value))
-        }
-    }
-
-    private mutating func hexDigits(_ count: Int, start: Int) throws(GrammarError) -> UInt32 {
-        var value: UInt32 = 0
-        for _ in 0..<count {
-            guard let c = peek, c.properties.isASCIIHexDigit, let digit = UInt32(String(c), radix: 16) else {
-                throw error("expecting \(count) hex digits", at: start)
-            }
-            value = value << 4 | digit
-            position += 1
-        }
-        return value
-    }
-
-    private func error(_ problem: String, at index: Int? = nil) -> GrammarError {
+    func error(_ problem: String, at index: Int? = nil) -> GrammarError {
         GrammarError(source: source, line: 1, column: (index ?? position) + 1, problem: problem)
     }
 }
