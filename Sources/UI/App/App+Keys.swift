@@ -182,7 +182,7 @@ extension App {
 
     static func openConstraintPicker(thenStrategy: String?, in state: inout AppState) {
         state.overlay = .constraintPicker(ConstraintPicker(
-            files: state.constraintFiles, current: state.configuration.parameters.constraint?.origin, thenStrategy: thenStrategy))
+            files: state.constraintFiles, current: state.configuration.parameters.constraint, thenStrategy: thenStrategy))
     }
 
     /// How to reach the strategies that apply a constraint: "keys 6-9", "keys 8 9, m or s",

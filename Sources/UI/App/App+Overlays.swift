@@ -102,7 +102,13 @@ extension App {
             picker.typed = typed
         case .tab: break
         case .enter:
-            guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+            let trimmed = typed.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { return [] }
+            // "//" names the root directory too, but meant as a regex it has no pattern.
+            if trimmed == "//" {
+                show("empty regex: type a pattern between the slashes, /yes|no/", isError: true, in: &state)
+                return []
+            }
             state.overlay = nil
             show("loading \(typed)…", in: &state)
             return [.loadConstraint(typed, thenStrategy: picker.thenStrategy)]
