@@ -82,6 +82,13 @@ import UI
         #expect(TokenText.label(ToyVocabulary.endToken, vocabulary: ToyVocabulary()) == "⟨end⟩", "no spelling known: still an end")
     }
 
+    /// A token that starts with a space shows it as ␣ whether or not its bytes are whole UTF-8.
+    @Test func edgeSpacesAreMarkedInPartialCharactersToo() {
+        let vocabulary = PieceVocabulary(pieces: [[0x20, 0xE2], [0x20, 0x61, 0x20]])
+        #expect(TokenText.label(0, vocabulary: vocabulary) == "␣\\xE2")
+        #expect(TokenText.label(1, vocabulary: vocabulary) == "␣a␣")
+    }
+
     @Test func countsAgreeWithTheirNouns() {
         let beam = BeamTrace.Beam(tokens: [1], logProbability: -0.5, score: -0.5, finished: false)
         #expect(render(.beams(BeamTrace(beams: [beam], candidatesScored: 1))).text.contains("1 beam · 1 candidate scored"))
