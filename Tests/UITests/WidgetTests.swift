@@ -128,6 +128,17 @@ import UI
         return buffer.text
     }
 
+    /// A pane too narrow for the lens's name and its legend keeps the legend, which names the
+    /// measure too; one too narrow for the legend alone keeps the name.
+    @Test(arguments: [(Lens.probability, 44, "╭─ Text ─────────── p ≥.9 ≥.6 ≥.3 ≥.1 <.1 ─╮"), (.probability, 50, "╭─ Text · probability ─── p ≥.9 ≥.6 ≥.3 ≥.1 <.1 ─╮"),
+                      (.source, 44, "╭─ Text · source ──────────────────────────╮")])
+    func textPaneTitleKeepsTheLegendWhereItFits(lens: Lens, width: Int, border: String) {
+        var buffer = ScreenBuffer(size: Size(width: width, height: 3))
+        TextPane(prompt: "", chat: false, tokens: [], lens: lens, cursor: nil, focused: false)
+            .render(into: &buffer, area: Rect(x: 0, y: 0, width: width, height: 3), theme: .monochrome)
+        #expect(buffer.line(0) == border)
+    }
+
     @Test func panelDrawsTitleAndBadge() {
         var buffer = ScreenBuffer(size: Size(width: 24, height: 3))
         Panel(title: "Text", focused: true, badge: "7").render(into: &buffer, area: Rect(x: 0, y: 0, width: 24, height: 3), theme: .monochrome)
