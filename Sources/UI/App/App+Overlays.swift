@@ -145,7 +145,7 @@ extension App {
         case .tab: editor.insert(" ")
         case .backspace: editor.backspace()
         case .delete: editor.deleteForward()
-        case .left, .right, .up, .down, .home, .end: editor.move(key)
+        case .left, .right, .up, .down, .home, .end: editor.move(key, rowWidth: PromptEditorOverlay.rowWidth(in: state.size))
         case .character(let c): editor.insert(c)
         default: break
         }
