@@ -12,7 +12,7 @@ import UI
     @Test func cThenAPickConfiguresASecondRunWithTheSameSeed() async throws {
         var state = try await ToyRun.state(strategy: "greedy", steps: 10, seed: 7, size: Size(width: 120, height: 40))
         #expect(App.update(&state, .key(.character("C"))).isEmpty)
-        #expect(state.overlay == .comparisonPicker(selected: 0))
+        #expect(state.overlay == .comparisonPicker(selected: 1), "starts past the running strategy (greedy, 1st)")
         #expect(App.render(state).text.contains("Compare with"))
         let commands = App.update(&state, .key(.character(Self.lookupKey)))
         guard case .startComparison(let configuration) = commands.first, commands.count == 1 else {
@@ -52,6 +52,14 @@ import UI
         for _ in 0..<constrained { _ = App.update(&state, .key(.down)) }
         #expect(App.update(&state, .key(.enter)).isEmpty)
         #expect(state.comparison == nil && state.notice?.isError == true)
+    }
+
+    @Test func aStrategyIsNotComparedWithItself() async throws {
+        var state = try await ToyRun.state(strategy: "greedy", steps: 2, size: Size(width: 80, height: 24))
+        _ = App.update(&state, .key(.character("C")))
+        #expect(App.update(&state, .key(.character("1"))).isEmpty)
+        #expect(state.comparison == nil && state.notice?.isError == true)
+        #expect(state.notice?.text.contains("greedy is the running strategy") == true)
     }
 
     @Test func eventsOfAClosedComparisonAreDropped() async throws {

@@ -107,6 +107,13 @@ import UI
         #expect(buffer.line(8).contains("-∞"), "the dead particle's step weight")
     }
 
+    @Test func oneFullMaskIsSingular() {
+        let one = ParticleTrace(particles: [
+            .init(tail: [1], logWeight: -1, normalizedWeight: 1, ancestor: nil, finished: false, stepLogWeight: -1, checks: 3),
+        ], effectiveSampleSize: 1, resampled: false, logNormalizer: -1.0)
+        #expect(render(.particles(one)).text.contains("3 checks (1 full mask: 11)"))
+    }
+
     @Test func particleTableFitsTheNarrowInspector() {
         let buffer = render(.particles(particles), width: 36)
         assertSnapshot(buffer, named: "inspector-particles-34")

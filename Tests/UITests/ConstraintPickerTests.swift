@@ -29,7 +29,8 @@ import UI
             return
         }
         #expect(picker.choices == [.file(Self.files[0]), .file(Self.files[1]), .typePath, .none])
-        _ = App.update(&state, .key(.down))
+        #expect(picker.choice == .none, "the highlight starts on the current entry, none")
+        for _ in 0..<2 { _ = App.update(&state, .key(.up)) }
         #expect(App.update(&state, .key(.enter)) == [.loadConstraint(Self.files[1], thenStrategy: nil)])
         #expect(state.overlay == nil)
     }
@@ -37,7 +38,7 @@ import UI
     @Test func aTypedPathOrRegexIsLoadedAsTyped() async throws {
         var state = try await state()
         _ = App.update(&state, .key(.character("c")))
-        for _ in 0..<2 { _ = App.update(&state, .key(.down)) }
+        _ = App.update(&state, .key(.up))
         _ = App.update(&state, .key(.enter))
         for c in "q/x.gbnf" { _ = App.update(&state, .key(.character(c))) }
         #expect(!state.quitting, "q is text while typing")
@@ -64,10 +65,35 @@ import UI
     @Test func ctrlNAndCtrlPMoveTheHighlight() async throws {
         var state = try await state()
         _ = App.update(&state, .key(.character("c")))
+        for _ in 0..<3 { _ = App.update(&state, .key(.control("p"))) }
         _ = App.update(&state, .key(.control("n")))
-        _ = App.update(&state, .key(.control("n")))
-        _ = App.update(&state, .key(.control("p")))
         #expect(App.update(&state, .key(.enter)) == [.loadConstraint(Self.files[1], thenStrategy: nil)])
+    }
+
+    /// A loaded file is highlighted when the picker opens, as "none" is without a constraint.
+    @Test func theHighlightStartsOnTheConstraintInUse() async throws {
+        var state = try await state()
+        state.configuration.parameters.constraint = Self.person
+        _ = App.update(&state, .key(.character("c")))
+        guard case .constraintPicker(let picker) = state.overlay else {
+            Issue.record("c must open the constraint picker")
+            return
+        }
+        #expect(picker.choice == .file(Self.files[1]))
+    }
+
+    /// "//" is the root directory as a path, but typed here it is a regex without a pattern.
+    @Test func anEmptyRegexIsNamedAsSuch() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.character("c")))
+        for c in "//" { _ = App.update(&state, .key(.character(c))) }
+        #expect(App.update(&state, .key(.enter)).isEmpty)
+        #expect(state.notice?.text.hasPrefix("empty regex") == true && state.notice?.isError == true)
+        guard case .constraintPicker(let picker) = state.overlay else {
+            Issue.record("the field stays open to fix the regex")
+            return
+        }
+        #expect(picker.typed == "//")
     }
 
     @Test func escapeLeavesTypingThenThePicker() async throws {

@@ -29,6 +29,16 @@ import UI
         #expect(long.lines.map { $0.map(\.text).joined() } == [" the漢字", "漢字漢字", "漢字漢字"], "a word wider than a line wraps token by token")
     }
 
+    /// CJK text is not spaced into words: a run of it fills each line and breaks between any
+    /// two characters, not before the run nor before the token that would overflow.
+    @Test func aRunOfWideCharactersFillsTheLines() {
+        let afterAWord = TokenFlow(prompt: "", tokens: entries([0, 9, 9, 9]), width: 12, promptOnOwnLine: false)
+        #expect(afterAWord.lines.map { $0.map(\.text).joined() } == [" the漢字漢字", "漢字"])
+        let run = TokenFlow(prompt: "", tokens: entries([9, 9, 9]), width: 7, promptOnOwnLine: false)
+        #expect(run.lines.map { $0.map(\.text).joined() } == ["漢字漢", "字漢字"])
+        #expect(run.lineOfToken == [0, 0, 1])
+    }
+
     /// A line break after a line that fills the pane still draws its ↵, on the next row.
     @Test func aLineBreakAfterAFullLineIsDrawn() {
         let flow = TokenFlow(prompt: "", tokens: entries([0, 1, 7, 3]), width: 8, promptOnOwnLine: false)

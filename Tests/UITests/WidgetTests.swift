@@ -82,6 +82,13 @@ import UI
         #expect(TokenText.label(ToyVocabulary.endToken, vocabulary: ToyVocabulary()) == "⟨end⟩", "no spelling known: still an end")
     }
 
+    /// A token that starts with a space shows it as ␣ whether or not its bytes are whole UTF-8.
+    @Test func edgeSpacesAreMarkedInPartialCharactersToo() {
+        let vocabulary = PieceVocabulary(pieces: [[0x20, 0xE2], [0x20, 0x61, 0x20]])
+        #expect(TokenText.label(0, vocabulary: vocabulary) == "␣\\xE2")
+        #expect(TokenText.label(1, vocabulary: vocabulary) == "␣a␣")
+    }
+
     @Test func countsAgreeWithTheirNouns() {
         let beam = BeamTrace.Beam(tokens: [1], logProbability: -0.5, score: -0.5, finished: false)
         #expect(render(.beams(BeamTrace(beams: [beam], candidatesScored: 1))).text.contains("1 beam · 1 candidate scored"))
@@ -119,6 +126,17 @@ import UI
         var buffer = ScreenBuffer(size: size)
         TooSmallNotice(size: size).render(into: &buffer, area: size.bounds, theme: .monochrome)
         return buffer.text
+    }
+
+    /// A pane too narrow for the lens's name and its legend keeps the legend, which names the
+    /// measure too; one too narrow for the legend alone keeps the name.
+    @Test(arguments: [(Lens.probability, 44, "╭─ Text ─────────── p ≥.9 ≥.6 ≥.3 ≥.1 <.1 ─╮"), (.probability, 50, "╭─ Text · probability ─── p ≥.9 ≥.6 ≥.3 ≥.1 <.1 ─╮"),
+                      (.source, 44, "╭─ Text · source ──────────────────────────╮")])
+    func textPaneTitleKeepsTheLegendWhereItFits(lens: Lens, width: Int, border: String) {
+        var buffer = ScreenBuffer(size: Size(width: width, height: 3))
+        TextPane(prompt: "", chat: false, tokens: [], lens: lens, cursor: nil, focused: false)
+            .render(into: &buffer, area: Rect(x: 0, y: 0, width: width, height: 3), theme: .monochrome)
+        #expect(buffer.line(0) == border)
     }
 
     @Test func panelDrawsTitleAndBadge() {

@@ -52,7 +52,8 @@ extension App {
         case .pickStrategyMenu: state.overlay = .strategyPicker(selected: state.strategyIndex ?? 0)
         case .compare:
             if state.comparison != nil { return endComparison(in: &state) }
-            state.overlay = .comparisonPicker(selected: state.strategyIndex ?? 0)
+            // Starts past the running strategy, which cannot be compared with itself.
+            state.overlay = .comparisonPicker(selected: state.strategyIndex.map { ($0 + 1) % max(1, state.strategies.count) } ?? 0)
             show("compare: pick the second strategy (Esc cancels)", in: &state)
         case .endComparison:
             if state.comparison != nil { return endComparison(in: &state) }
@@ -107,6 +108,10 @@ extension App {
     static func startComparison(_ index: Int, in state: inout AppState) -> [AppCommand] {
         guard state.strategies.indices.contains(index) else { return [] }
         let strategy = state.strategies[index]
+        if strategy.name == state.configuration.strategy {
+            show("\(strategy.name) is the running strategy: pick another one to compare it with", isError: true, in: &state)
+            return []
+        }
         if strategy.needsConstraint, state.configuration.parameters.constraint == nil {
             show("\(strategy.name) needs a constraint: load one with c first", isError: true, in: &state)
             return []
@@ -182,7 +187,7 @@ extension App {
 
     static func openConstraintPicker(thenStrategy: String?, in state: inout AppState) {
         state.overlay = .constraintPicker(ConstraintPicker(
-            files: state.constraintFiles, current: state.configuration.parameters.constraint?.origin, thenStrategy: thenStrategy))
+            files: state.constraintFiles, current: state.configuration.parameters.constraint, thenStrategy: thenStrategy))
     }
 
     /// How to reach the strategies that apply a constraint: "keys 6-9", "keys 8 9, m or s",

@@ -102,7 +102,13 @@ extension App {
             picker.typed = typed
         case .tab: break
         case .enter:
-            guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+            let trimmed = typed.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { return [] }
+            // "//" names the root directory too, but meant as a regex it has no pattern.
+            if trimmed == "//" {
+                show("empty regex: type a pattern between the slashes, /yes|no/", isError: true, in: &state)
+                return []
+            }
             state.overlay = nil
             show("loading \(typed)…", in: &state)
             return [.loadConstraint(typed, thenStrategy: picker.thenStrategy)]
@@ -139,7 +145,7 @@ extension App {
         case .tab: editor.insert(" ")
         case .backspace: editor.backspace()
         case .delete: editor.deleteForward()
-        case .left, .right, .up, .down, .home, .end: editor.move(key)
+        case .left, .right, .up, .down, .home, .end: editor.move(key, rowWidth: PromptEditorOverlay.rowWidth(in: state.size))
         case .character(let c): editor.insert(c)
         default: break
         }

@@ -1,3 +1,5 @@
+import Decoding
+
 /// The constraint picker's state: the sample files, "type a path…" and "none"; a path (or a
 /// `/regex/`) is typed in place. When the user picked a constrained strategy before loading a
 /// constraint, that strategy is switched to once one loads.
@@ -14,10 +16,18 @@ public struct ConstraintPicker: Equatable, Sendable {
     public var typed: String?
     public var thenStrategy: String?
 
-    /// Starts on the file in use (`current`, a path as the constraint's origin names it), else the first.
-    public init(files: [String], current: String?, thenStrategy: String? = nil) {
-        choices = files.map(Choice.file) + [.typePath, .none]
-        selected = files.firstIndex { $0 == current } ?? 0
+    /// Starts on the entry in use, the one marked ●: the file the constraint came from, "none"
+    /// without one, and "type a path…" for a constraint typed earlier (a path off the list, a
+    /// regex). Opened for a strategy that needs a constraint, it starts on the first file instead.
+    public init(files: [String], current: ConstraintSpec?, thenStrategy: String? = nil) {
+        let choices = files.map(Choice.file) + [.typePath, .none]
+        self.choices = choices
+        let inUse: Choice? = if let current {
+            current.origin.flatMap { files.contains($0) ? .file($0) : nil } ?? .typePath
+        } else {
+            thenStrategy == nil ? Choice.none : nil
+        }
+        selected = inUse.flatMap { choices.firstIndex(of: $0) } ?? 0
         self.thenStrategy = thenStrategy
     }
 

@@ -49,18 +49,21 @@ public struct PromptEditor: Equatable, Sendable {
         }
     }
 
-    public mutating func move(_ key: Key) {
+    /// Moves the cursor; up and down go by screen row of the text wrapped at `rowWidth`.
+    public mutating func move(_ key: Key, rowWidth: Int) {
         switch key {
         case .left:
             if column > 0 { column -= 1 } else if row > 0 { row -= 1; column = lines[row].count }
         case .right:
             if column < lines[row].count { column += 1 } else if row + 1 < lines.count { row += 1; column = 0 }
-        case .up where row > 0:
-            row -= 1
-            column = min(column, lines[row].count)
-        case .down where row + 1 < lines.count:
-            row += 1
-            column = min(column, lines[row].count)
+        case .up, .down:
+            let layout = PromptLayout(lines: lines, width: rowWidth)
+            let current = layout.row(line: row, column: column)
+            let target = current + (key == .up ? -1 : 1)
+            guard layout.rows.indices.contains(target) else { return }
+            let x = layout.x(of: column, in: current)
+            row = layout.rows[target].line
+            column = layout.column(at: x, in: target)
         case .home: column = 0
         case .end: column = lines[row].count
         default: break

@@ -69,28 +69,35 @@ public struct TokenFlow: Sendable {
     /// tokens wraps whole ("(NLP)" no longer splits into "(N" and "LP)"); a word wider than a
     /// line wraps token by token. The space a wrapped word starts with is dropped, so wrapped
     /// lines are not indented.
+    /// Text that starts with a wide (CJK, fullwidth) character is not wrapped whole: such
+    /// characters are not spaced into words, so a line may break before any of them.
     private mutating func wrapping(_ text: some StringProtocol, extent: Int? = nil) -> String {
         let textWidth = CellWidth.of(String(text))
         let needed = extent.map { $0 <= width ? max($0, textWidth) : textWidth } ?? textWidth
-        guard column > 0, column + needed > width, textWidth <= width else { return String(text) }
+        guard column > 0, column + needed > width, textWidth <= width, !TokenFlow.isWide(text.first) else { return String(text) }
         breakLine(after: nil, mark: false)
         return text.hasPrefix(" ") && text.count > 1 ? String(text.dropFirst()) : String(text)
     }
 
     /// The width of `piece` (the last piece of token `index`) and of the following tokens that
-    /// continue its word: no space or line break between them. Stops once wider than a line,
-    /// since such a word wraps token by token anyway.
+    /// continue its word: no space, line break or wide character between them (a line may break
+    /// beside any CJK character). Stops once wider than a line, since such a word wraps token by
+    /// token anyway.
     private func wordExtent(of piece: String, after index: Int, in tokens: [TokenEntry], showingRejectedDrafts: Bool) -> Int {
         var extent = CellWidth.of(piece)
-        guard !piece.hasSuffix(" ") else { return extent }
+        guard !piece.hasSuffix(" "), !TokenFlow.isWide(piece.last) else { return extent }
         for entry in tokens[(index + 1)...] {
             guard extent <= width else { break }
             if !showingRejectedDrafts, entry.isRejectedDraft { continue }
-            guard let first = entry.pieces.first, !first.hasPrefix(" ") else { break }
+            guard let first = entry.pieces.first, !first.hasPrefix(" "), !TokenFlow.isWide(first.first) else { break }
             extent += CellWidth.of(first)
-            if entry.pieces.count > 1 || first.hasSuffix(" ") { break }
+            if entry.pieces.count > 1 || first.hasSuffix(" ") || TokenFlow.isWide(first.last) { break }
         }
         return extent
+    }
+
+    private static func isWide(_ character: Character?) -> Bool {
+        character.map { CellWidth.of($0) > 1 } ?? false
     }
 
     /// The token at or nearest before `column` on `line`, if that line has tokens.

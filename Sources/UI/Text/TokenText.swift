@@ -20,7 +20,7 @@ public enum TokenText {
     /// as `tokenize` and `replay` do.
     public static func label(_ token: TokenID, vocabulary: any Vocabulary) -> String {
         let bytes = vocabulary.bytes(of: token)
-        if String(validating: bytes, as: UTF8.self) == nil { return DisplayText.escaping(bytes) }
+        if String(validating: bytes, as: UTF8.self) == nil { return markingEdgeSpaces(DisplayText.escaping(bytes)) }
         let text = Printable.text(string(token, vocabulary: vocabulary))
         if text.isEmpty {
             let name = vocabulary.controlSpelling(of: token).map { Printable.text($0).trimmingCharacters(in: ["<", "|", ">"]) } ?? ""
@@ -32,6 +32,10 @@ public enum TokenText {
         if text.allSatisfy(\.isWhitespace), text.contains(where: { $0 != " " }) {
             return text.unicodeScalars.map { $0 == " " ? "␣" : "U+" + String($0.value, radix: 16, uppercase: true).leftPadded(to: 4) }.joined()
         }
+        return markingEdgeSpaces(text)
+    }
+
+    private static func markingEdgeSpaces(_ text: String) -> String {
         var label = text
         if label.hasPrefix(" ") { label = "␣" + label.dropFirst() }
         if label.hasSuffix(" ") { label = label.dropLast() + "␣" }

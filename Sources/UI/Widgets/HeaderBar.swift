@@ -3,7 +3,9 @@ import Engine
 
 /// Top line: model, strategy with its number key, its parameters, seed; on the right the run
 /// status, speed and token count; the constraint's name when one is loaded. When the line is
-/// too narrow the least important parts go first (brand, model name, seed, parameters).
+/// too narrow the least important parts shorten or go first (brand, an unused constraint, model
+/// name, seed, parameters), and what is left keeps its room whatever the counters read, so
+/// parts do not come and go as the count grows.
 public struct HeaderBar: Widget {
     public var state: AppState
 
@@ -12,25 +14,26 @@ public struct HeaderBar: Widget {
     }
 
     private struct Part {
-        var text: String
+        /// Longest first: each next one is what the part shows when the longer ones do not fit.
+        var forms: [String]
         var role: ThemeRole
-        /// Lower goes first when space runs out.
+        /// Higher gets its room first; the highest (the strategy) is always drawn.
         var priority: Int
     }
 
     public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
         buffer.fill(area, style: theme[.header])
         let status = " \(state.status.label) "
-        let speed = state.stats.tokensPerSecond > 0 ? " \(Format.fixed(state.stats.tokensPerSecond, 1)) tok/s" : ""
-        let counts = "\(speed)  \(state.stats.generatedTokens)/\(state.configuration.maxNewTokens) "
+        let counts = countsText(speed: state.stats.tokensPerSecond, generated: state.stats.generatedTokens)
         let rightWidth = CellWidth.of(status) + CellWidth.of(counts)
-        var parts = leftParts
-        while HeaderBar.separated(parts).reduce(0, { $0 + CellWidth.of($1) }) > area.width - rightWidth - 1,
-              let lowest = parts.indices.min(by: { parts[$0].priority < parts[$1].priority }), parts.count > 1 {
-            parts.remove(at: lowest)
-        }
+        // The widest count the run may reach (and room for a speed's next digit), so that the
+        // left parts do not come and go as the numbers grow.
+        let reservedSpeed = state.stats.tokensPerSecond > 0 ? max(state.stats.tokensPerSecond, 99.9) : 0
+        let reservedCounts = countsText(speed: reservedSpeed, generated: state.configuration.maxNewTokens)
+        let room = area.width - CellWidth.of(status) - max(CellWidth.of(counts), CellWidth.of(reservedCounts)) - 1
+        let shown = HeaderBar.fitting(leftParts, into: room)
         var x = area.x
-        for (part, text) in zip(parts, HeaderBar.separated(parts)) {
+        for (part, text) in zip(shown, HeaderBar.separated(shown.map(\.text))) {
             x += buffer.put(text, x: x, y: area.y, style: theme[part.role], maxWidth: max(0, area.maxX - rightWidth - x))
         }
         let statusX = max(x, area.maxX - rightWidth)
@@ -38,48 +41,56 @@ public struct HeaderBar: Widget {
         buffer.put(counts, x: statusX + used, y: area.y, style: theme[.header], maxWidth: max(0, area.maxX - statusX - used))
     }
 
+    private func countsText(speed: Double, generated: Int) -> String {
+        let speedText = speed > 0 ? " \(Format.fixed(speed, 1)) tok/s" : ""
+        return "\(speedText)  \(generated)/\(state.configuration.maxNewTokens) "
+    }
+
     private var leftParts: [Part] {
         let number = state.strategyIndex.map { "[\($0 + 1)] " } ?? ""
         var parts = [
-            Part(text: "DecodeLab", role: .headerAccent, priority: 0),
-            Part(text: state.modelName, role: .header, priority: 2),
-            Part(text: "\(number)\(state.configuration.strategy)", role: .headerAccent, priority: 6),
+            // The brand tells nothing about the run: it is the first to go.
+            Part(forms: ["DecodeLab"], role: .headerAccent, priority: -2),
+            Part(forms: [state.modelName], role: .header, priority: 2),
+            Part(forms: ["\(number)\(state.configuration.strategy)"], role: .headerAccent, priority: 6),
         ]
         if let constraint = state.configuration.parameters.constraint {
-            // A constraint the current strategy ignores is still named, so switching is one key away.
-            let unused = state.strategy?.needsConstraint == true ? "" : " (unused)"
-            parts.append(Part(text: "⊨ \(constraint.displayName)\(unused)", role: .header, priority: 5))
+            // A constraint the current strategy ignores is still named, so switching is one key
+            // away, but it is the first to make room.
+            let forms = state.strategy?.needsConstraint == true ? ["⊨ \(constraint.displayName)"]
+                : ["⊨ \(constraint.displayName) (unused)", "⊨ (unused)"]
+            parts.append(Part(forms: forms, role: .header, priority: forms.count > 1 ? -1 : 5))
         }
-        let parameters = HeaderBar.parameterSummary(state.strategy, state.configuration.parameters)
-        if !parameters.isEmpty { parts.append(Part(text: parameters, role: .header, priority: 4)) }
-        parts.append(Part(text: "seed \(state.configuration.seed)", role: .header, priority: 3))
+        let parameters = ParameterSummary.items(state.strategy, state.configuration.parameters)
+        if !parameters.isEmpty {
+            let forms = (1...parameters.count).reversed().map { parameters.prefix($0).joined(separator: " ") }
+            parts.append(Part(forms: forms, role: .header, priority: 4))
+        }
+        parts.append(Part(forms: ["seed \(state.configuration.seed)"], role: .header, priority: 3))
         return parts
+    }
+
+    /// The parts, in their order, each in the longest form that fits `room` beside those more
+    /// important; the most important is kept even when it does not fit.
+    private static func fitting(_ parts: [Part], into room: Int) -> [(text: String, role: ThemeRole)] {
+        var chosen: [Int: String] = [:]
+        func shown(with extra: [Int: String]) -> [String] {
+            parts.indices.compactMap { extra[$0] ?? chosen[$0] }
+        }
+        for index in parts.indices.sorted(by: { parts[$0].priority > parts[$1].priority }) {
+            let form = parts[index].forms.first { width(of: shown(with: [index: $0])) <= room }
+            chosen[index] = form ?? (chosen.isEmpty ? parts[index].forms.last : nil)
+        }
+        return parts.indices.compactMap { index in chosen[index].map { ($0, parts[index].role) } }
+    }
+
+    private static func width(of texts: [String]) -> Int {
+        separated(texts).reduce(0) { $0 + CellWidth.of($1) }
     }
 
     /// The parts as drawn: separated by "│", and none before the first, whichever parts were
     /// dropped for room.
-    private static func separated(_ parts: [Part]) -> [String] {
-        parts.enumerated().map { index, part in (index == 0 ? " " : "│ ") + part.text + " " }
+    private static func separated(_ texts: [String]) -> [String] {
+        texts.enumerated().map { index, text in (index == 0 ? " " : "│ ") + text + " " }
     }
-
-    /// The parameters that shape the strategy, abbreviated: the sampler's first three ("T 0.80
-    /// k 40 p 0.95"), or the temperature and the strategy's own ("T 0.80 draft 3 n-gram 3"),
-    /// with the values the strategy really uses (its defaults while unset).
-    static func parameterSummary(_ strategy: StrategyDescriptor?, _ parameters: DecodingParameters) -> String {
-        guard let strategy else { return "" }
-        let own = strategy.ownParameters
-        let shown = own.isEmpty ? Array(strategy.parameters.prefix(3))
-            : strategy.parameters.filter { $0.name == "temperature" } + own.prefix(3)
-        return shown.compactMap { descriptor -> String? in
-            guard let value = descriptor.value(in: parameters) else { return nil }
-            return "\(shortNames[descriptor.name] ?? descriptor.name) \(Format.parameter(value, of: descriptor))"
-        }.joined(separator: " ")
-    }
-
-    private static let shortNames = [
-        "temperature": "T", "top-k": "k", "top-p": "p", "min-p": "min-p", "beam-width": "beams", "length-penalty": "α",
-        "draft-length": "draft", "ngram-size": "n-gram", "exit-layer": "exit", "tree-width": "width", "tree-depth": "depth",
-        "tree-size": "tree", "lookahead-ngram": "n-gram", "pool-size": "pool", "skip-layers": "skip", "adaptive-draft": "adaptive",
-        "lookup-leads": "lead", "draft-threshold": "min", "particles": "N", "ess-threshold": "τ", "estimator": "est",
-    ]
 }

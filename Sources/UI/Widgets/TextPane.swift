@@ -22,9 +22,12 @@ public struct TextPane: Widget {
     }
 
     public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
-        let title = "\(title) · \(lens.rawValue)"
-        Panel(title: title, focused: focused).render(into: &buffer, area: area, theme: theme)
-        drawLegend(into: &buffer, area: area, titleWidth: CellWidth.of(title) + 4, theme: theme)
+        let titled = "\(title) · \(lens.rawValue)"
+        // Where the legend does not fit beside the lens's name it goes without it: the legend
+        // names the measure too ("p ≥.9 …"). Where it fits neither way the title stays whole.
+        let shown = [titled, title].first { legendFits(in: area, titleWidth: CellWidth.of($0) + 4) }
+        Panel(title: shown ?? titled, focused: focused).render(into: &buffer, area: area, theme: theme)
+        if shown != nil { drawLegend(into: &buffer, area: area, theme: theme) }
         let inner = Panel.inner(area)
         guard inner.width > 0, inner.height > 0 else { return }
         let flow = TokenFlow(prompt: prompt, tokens: tokens, width: inner.width, promptOnOwnLine: chat, showingRejectedDrafts: lens == .source)
@@ -40,13 +43,18 @@ public struct TextPane: Widget {
         }
     }
 
-    /// The lens legend, right-aligned in the top border, when it fits beside the title.
-    private func drawLegend(into buffer: inout ScreenBuffer, area: Rect, titleWidth: Int, theme: Theme) {
-        let items = lens.legend
-        let width = items.reduce(0) { $0 + CellWidth.of($1.text) + 1 } + 1
-        var x = area.maxX - 2 - width
-        guard x > area.x + titleWidth else { return }
-        for item in items {
+    private var legendWidth: Int {
+        lens.legend.reduce(0) { $0 + CellWidth.of($1.text) + 1 } + 1
+    }
+
+    private func legendFits(in area: Rect, titleWidth: Int) -> Bool {
+        area.maxX - 2 - legendWidth > area.x + titleWidth
+    }
+
+    /// The lens legend, right-aligned in the top border.
+    private func drawLegend(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
+        var x = area.maxX - 2 - legendWidth
+        for item in lens.legend {
             x += buffer.put(" ", x: x, y: area.y, style: theme[.base])
             x += buffer.put(item.text, x: x, y: area.y, style: theme[item.role])
         }

@@ -47,7 +47,7 @@ struct ParticlesView {
             var parts: [String] = []
             if let logZ = trace.logNormalizer { parts.append("log Ẑ \(Format.fixed(logZ, 3))") }
             if !checks.isEmpty {
-                let comparison = comparing ? " (\(checks.count) full masks: \(checks.count * vocabulary.count))" : ""
+                let comparison = comparing ? " (\(Format.count(checks.count, "full mask")): \(checks.count * vocabulary.count))" : ""
                 parts.append("\(checks.reduce(0, +)) checks\(comparison)")
             }
             if dead > 0 { parts.append("\(dead) dead") }
