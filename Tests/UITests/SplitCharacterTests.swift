@@ -56,6 +56,27 @@ import Testing
         #expect(try styleOfE(cursor: 0) == styleOfE(cursor: nil))
     }
 
+    /// The newest token may only start a character: the cursor on it stands on a placeholder
+    /// where the character will go, instead of vanishing.
+    @Test func theCursorOnAnUnfinishedLastCharacterIsDrawn() throws {
+        let vocabulary = ByteVocabulary()
+        let tokens = [0, 3].map { TracedToken(token: TokenID($0), source: .sampled) }
+        let entries = TokenEntry.entries(of: Self.step(0, tokens), step: 0, vocabulary: vocabulary, after: [])
+        func line(cursor: Int?) -> (text: String, style: Style?) {
+            var buffer = ScreenBuffer(size: Size(width: 30, height: 5), fill: Cell(symbol: " ", style: Theme.monochrome[.base]))
+            TextPane(prompt: "", chat: false, tokens: entries, lens: .probability, cursor: cursor, focused: true)
+                .render(into: &buffer, area: Size(width: 30, height: 5).bounds, theme: Theme.monochrome)
+            let y = (0..<5).first { buffer.line($0).contains("caf") } ?? 0
+            let x = (0..<30).first { buffer[x: $0, y: y].symbol == TextPane.pendingCharacter }
+            return (buffer.line(y), x.map { buffer[x: $0, y: y].style })
+        }
+        #expect(line(cursor: 1).text.contains(" caf\(TextPane.pendingCharacter)"))
+        let placeholder = try #require(line(cursor: 1).style)
+        #expect(placeholder != Theme.monochrome[.base], "drawn in the cursor's style")
+        #expect(!line(cursor: nil).text.contains(TextPane.pendingCharacter), "only the cursor stands there")
+        #expect(!line(cursor: 0).text.contains(TextPane.pendingCharacter))
+    }
+
     /// A rejected draft is not part of the text: it neither finishes nor carries a character.
     @Test func aRejectedDraftBetweenTheHalvesIsShownOnItsOwn() {
         let vocabulary = ByteVocabulary()

@@ -41,7 +41,20 @@ public struct TextPane: Widget {
                 buffer.put(span.text, x: inner.x + span.column, y: inner.y + row, style: style(of: span, characterToken: characterToken, theme: theme), clip: inner)
             }
         }
+        // A cursor on the start of a character no token has finished yet (the newest token)
+        // would have nothing to stand on: it gets a placeholder cell where the character will go.
+        if let cursor, characterToken == nil, tokens.indices.contains(cursor), tokens[cursor].pieces.allSatisfy(\.isEmpty),
+           !tokens[cursor].unfinished.isEmpty, flow.lineOfToken.indices.contains(cursor) {
+            let row = flow.lineOfToken[cursor] - top
+            if (0..<inner.height).contains(row) {
+                let style = theme[lens.role(for: tokens[cursor].traced)].overlaid(by: theme[.cursor])
+                buffer.put(Self.pendingCharacter, x: inner.x + flow.columnOfToken[cursor], y: inner.y + row, style: style, clip: inner)
+            }
+        }
     }
+
+    /// Stands for a character whose first bytes have come and whose last have not.
+    static let pendingCharacter = "◌"
 
     private var legendWidth: Int {
         lens.legend.reduce(0) { $0 + CellWidth.of($1.text) + 1 } + 1
