@@ -33,18 +33,36 @@ import UI
         state.configuration.parameters.constraint = Self.person
         let wide = header(state, width: 200)
         #expect(wide.contains("⊨ person.json (unused)") && wide.contains("seed 42"), "\(wide)")
-        let line = header(state, width: 100)
+        let line = header(state, width: 110)
         #expect(line.contains("seed 42") && line.contains("T 0.80 exit 24 width 2 depth 3"), "\(line)")
         #expect(!line.contains("person.json"), "\(line)")
     }
 
     /// When the whole parameter list does not fit, its first ones are shown rather than none.
+    /// Room is kept for the widest status and a four-digit speed, so what fits at the first
+    /// frame still fits when the run finishes.
     @Test func aNarrowHeaderShowsTheParametersThatFit() async throws {
         let state = try await state()
-        #expect(header(state, width: 80).hasPrefix(" [6] speculative-tree │ T 0.80 exit 24 width 2 depth 3 "))
-        let line = header(state, width: 70)
+        #expect(header(state, width: 95).hasPrefix(" [6] speculative-tree │ T 0.80 exit 24 width 2 depth 3 "))
+        let line = header(state, width: 80)
         #expect(line.hasPrefix(" [6] speculative-tree │ T 0.80 exit 24 "), "\(line)")
         #expect(!line.contains("depth"), "\(line)")
+    }
+
+    /// The parts shown stay while the run starts, measures its speed and finishes.
+    @Test func thePartsShownDoNotDependOnTheStatusOrTheSpeed() async throws {
+        var state = try await state()
+        for width in 60...120 {
+            var lefts: Set<String> = []
+            for (status, speed) in [(RunStatus.starting, 0.0), (.running, 87.5), (.paused, 135.7), (.finished(.contextFull), 135.7)] {
+                state.status = status
+                state.stats.decodeSeconds = speed > 0 ? 1 : 0
+                state.stats.generatedTokens = Int(speed)
+                lefts.insert(String(header(state, width: width).prefix(while: { $0 != "◌" && $0 != "▶" && $0 != "⏸" && $0 != "■" }))
+                    .trimmingCharacters(in: .whitespaces))
+            }
+            #expect(lefts.count == 1, "width \(width): \(lefts)")
+        }
     }
 
     @Test func switchesAndSamplerSettingsOffTheirDefaultsAreShown() async throws {

@@ -29,6 +29,18 @@ import UI
         #expect(long.lines.map { $0.map(\.text).joined() } == [" the漢字", "漢字漢字", "漢字漢字"], "a word wider than a line wraps token by token")
     }
 
+    /// A word wider than the pane fills its first line and splits by characters, as the
+    /// prompt does, instead of moving its rest to a line of its own ("Pneumonoult" alone).
+    @Test func aWordWiderThanALineFillsItsLines() {
+        let vocabulary = TestVocabulary([" pneu", "monoultra", "micro", "scopic", " ok"])
+        let long = [0, 1, 2, 3, 4].map { TokenEntry(step: 0, traced: TracedToken(token: Int32($0), source: .sampled), vocabulary: vocabulary) }
+        let flow = TokenFlow(prompt: "", tokens: long, width: 10, promptOnOwnLine: false)
+        #expect(flow.lines.map { $0.map(\.text).joined() } == [" pneumonou", "ltramicros", "copic ok"])
+        // A word that fits a line still wraps whole.
+        let short = TokenFlow(prompt: "", tokens: entries([0, 1, 0, 6]), width: 12, promptOnOwnLine: false)
+        #expect(short.lines.map { $0.map(\.text).joined() } == [" the cat", "the."])
+    }
+
     /// CJK text is not spaced into words: a run of it fills each line and breaks between any
     /// two characters, not before the run nor before the token that would overflow.
     @Test func aRunOfWideCharactersFillsTheLines() {

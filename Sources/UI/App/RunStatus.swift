@@ -33,6 +33,13 @@ public enum RunStatus: Equatable, Sendable {
         }
     }
 
+    /// The widest label a run can show, so the header keeps room for it from the first frame.
+    static let widestLabel: Int = {
+        let reasons: [FinishReason] = [.endOfGeneration, .length, .contextFull, .cancelled]
+        let all: [RunStatus] = [.starting, .running, .pausing, .paused, .failed("")] + reasons.map { .finished($0) }
+        return all.map { CellWidth.of($0.label) }.max() ?? 0
+    }()
+
     /// The label's symbol alone, for narrow titles.
     var symbol: String {
         String(label.prefix { $0 != " " })

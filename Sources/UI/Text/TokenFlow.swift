@@ -32,6 +32,9 @@ public struct TokenFlow: Sendable {
         }
         if promptOnOwnLine, !prompt.isEmpty, !prompt.hasSuffix("\n") { breakLine(after: nil, mark: false) }
         lineOfToken.reserveCapacity(tokens.count)
+        // The character the text so far ends with: a token that goes on with a word (no space
+        // or line break between) was already given its line when the word began.
+        var textEnd: Character?
         for (index, entry) in tokens.enumerated() {
             if !showingRejectedDrafts, entry.isRejectedDraft {
                 lineOfToken.append(lines.count - 1)
@@ -39,14 +42,21 @@ public struct TokenFlow: Sendable {
                 continue
             }
             for (i, piece) in entry.pieces.enumerated() {
-                if i > 0 { breakLine(after: index) }
+                if i > 0 {
+                    breakLine(after: index)
+                    textEnd = nil
+                }
+                let continuesWord = i == 0 && column > 0 && textEnd.map { $0 != " " && !TokenFlow.isWide($0) } ?? false
+                    && piece.first.map { $0 != " " && !TokenFlow.isWide($0) } ?? false
                 let isLast = i == entry.pieces.count - 1
-                let text = wrapping(piece, extent: isLast ? wordExtent(of: piece, after: index, in: tokens, showingRejectedDrafts: showingRejectedDrafts) : nil)
+                let text = continuesWord ? piece
+                    : wrapping(piece, extent: isLast ? wordExtent(of: piece, after: index, in: tokens, showingRejectedDrafts: showingRejectedDrafts) : nil)
                 if i == 0 {
                     lineOfToken.append(lines.count - 1)
                     columnOfToken.append(column)
                 }
                 place(text, token: index)
+                textEnd = text.last ?? textEnd
             }
         }
     }
@@ -66,9 +76,10 @@ public struct TokenFlow: Sendable {
     /// Word wrap: text that does not fit on the current line starts the next one (text wider
     /// than a whole line is split by characters instead). `extent` is the width of the whole
     /// word the text begins, when the following tokens continue it, so that a word of several
-    /// tokens wraps whole ("(NLP)" no longer splits into "(N" and "LP)"); a word wider than a
-    /// line wraps token by token. The space a wrapped word starts with is dropped, so wrapped
-    /// lines are not indented.
+    /// tokens wraps whole ("(NLP)" no longer splits into "(N" and "LP)"); the tokens that go on
+    /// with a word are not wrapped again, so a word wider than a line fills its lines and splits
+    /// by characters, as the prompt does. The space a wrapped word starts with is dropped, so
+    /// wrapped lines are not indented.
     /// Text that starts with a wide (CJK, fullwidth) character is not wrapped whole: such
     /// characters are not spaced into words, so a line may break before any of them.
     private mutating func wrapping(_ text: some StringProtocol, extent: Int? = nil) -> String {

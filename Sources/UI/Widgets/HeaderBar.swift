@@ -26,11 +26,12 @@ public struct HeaderBar: Widget {
         let status = " \(state.status.label) "
         let counts = countsText(speed: state.stats.tokensPerSecond, generated: state.stats.generatedTokens)
         let rightWidth = CellWidth.of(status) + CellWidth.of(counts)
-        // The widest count the run may reach (and room for a speed's next digit), so that the
-        // left parts do not come and go as the numbers grow.
-        let reservedSpeed = state.stats.tokensPerSecond > 0 ? max(state.stats.tokensPerSecond, 99.9) : 0
-        let reservedCounts = countsText(speed: reservedSpeed, generated: state.configuration.maxNewTokens)
-        let room = area.width - CellWidth.of(status) - max(CellWidth.of(counts), CellWidth.of(reservedCounts)) - 1
+        // The widest status, count and speed the run may show (a speed of four digits before
+        // the first one is measured), so that the left parts do not come and go as the run
+        // starts, counts, finishes or restarts.
+        let reservedCounts = countsText(speed: max(state.stats.tokensPerSecond, 999.9), generated: state.configuration.maxNewTokens)
+        let reservedStatus = max(CellWidth.of(status), RunStatus.widestLabel + 2)
+        let room = area.width - reservedStatus - max(CellWidth.of(counts), CellWidth.of(reservedCounts)) - 1
         let shown = HeaderBar.fitting(leftParts, into: room)
         var x = area.x
         for (part, text) in zip(shown, HeaderBar.separated(shown.map(\.text))) {
