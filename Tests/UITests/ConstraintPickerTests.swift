@@ -115,7 +115,12 @@ import UI
         _ = App.update(&state, .constraintLoaded(Self.person, strategy: nil))
         #expect(state.configuration.parameters.constraint == Self.person)
         #expect(state.notice?.text.hasPrefix("constraint loaded: person.json (json-schema) — pick a constrained strategy (keys 1") == true)
+        // Unused, it is the first part to shorten: at 120 columns beside the sampler's chain
+        // it reads "⊨ (unused)"; wider, it is named.
+        #expect(App.render(state).line(0).contains("⊨ (unused)"))
+        state.size = Size(width: 160, height: 40)
         #expect(App.render(state).line(0).contains("⊨ person.json (unused)"))
+        state.size = Size(width: 120, height: 40)
         #expect(App.update(&state, .key(maskedKey)) == [.switchStrategy("masked")])
         #expect(App.render(state).line(0).contains("⊨ person.json │"), "the constrained strategy uses it")
     }
