@@ -32,7 +32,27 @@ import UI
         #expect(picker.choice == .none, "the highlight starts on the current entry, none")
         for _ in 0..<2 { _ = App.update(&state, .key(.up)) }
         #expect(App.update(&state, .key(.enter)) == [.loadConstraint(Self.files[1], thenStrategy: nil)])
+        #expect(state.overlay != nil, "open until the constraint is in force")
+        _ = App.update(&state, .constraintLoaded(Self.person, strategy: nil))
         #expect(state.overlay == nil)
+    }
+
+    /// A constraint that fails to load leaves the picker open with what was typed, so the
+    /// next keys fix the path instead of acting on the main view.
+    @Test func aConstraintThatFailsToLoadKeepsThePickerOpen() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.character("c")))
+        for c in "nope.gbnf" { _ = App.update(&state, .key(.character(c))) }
+        #expect(App.update(&state, .key(.enter)) == [.loadConstraint("nope.gbnf", thenStrategy: nil)])
+        _ = App.update(&state, .notice("nope.gbnf: cannot read the file: there is no such file", isError: true))
+        guard case .constraintPicker(let picker) = state.overlay else {
+            Issue.record("the picker closed on a failed load")
+            return
+        }
+        #expect(picker.typed == "nope.gbnf")
+        #expect(App.update(&state, .key(.character("s"))).isEmpty, "s is typed, not a strategy switch")
+        guard case .constraintPicker(let after) = state.overlay else { return }
+        #expect(after.typed == "nope.gbnfs")
     }
 
     @Test func aTypedPathOrRegexIsLoadedAsTyped() async throws {
@@ -44,6 +64,7 @@ import UI
         #expect(!state.quitting, "q is text while typing")
         _ = App.update(&state, .key(.backspace))
         #expect(App.update(&state, .key(.enter)) == [.loadConstraint("q/x.gbn", thenStrategy: nil)])
+        _ = App.update(&state, .constraintLoaded(Self.person, strategy: nil))
 
         _ = App.update(&state, .key(.character("c")))
         _ = App.update(&state, .key(.character("/")))

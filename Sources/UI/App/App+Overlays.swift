@@ -72,7 +72,8 @@ extension App {
         case .enter:
             switch picker.choice {
             case .file(let path):
-                state.overlay = nil
+                // The picker stays open until the constraint is in force: a file that fails to
+                // load leaves it open, and the next keys still go to it.
                 show("loading \(path)…", in: &state)
                 return [.loadConstraint(path, thenStrategy: picker.thenStrategy)]
             case .typePath:
@@ -109,7 +110,6 @@ extension App {
                 show("empty regex: type a pattern between the slashes, /yes|no/", isError: true, in: &state)
                 return []
             }
-            state.overlay = nil
             show("loading \(typed)…", in: &state)
             return [.loadConstraint(typed, thenStrategy: picker.thenStrategy)]
         case .character(let c):

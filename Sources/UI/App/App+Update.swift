@@ -37,6 +37,7 @@ extension App {
             show("theme: \(theme.name)", in: &state)
             return []
         case .constraintLoaded(let constraint, let strategy):
+            if case .constraintPicker = state.overlay { state.overlay = nil }
             state.configuration.parameters.constraint = constraint
             if let strategy { state.configuration.strategy = strategy }
             announce(constraint, in: &state)
