@@ -70,6 +70,16 @@ import TestSupport
         #expect(try BinaryRun(["generate", "--help"]).stdout.contains("when FILE is standard output (/dev/stdout), no text is printed"))
     }
 
+    /// With the text left out of standard output, a constrained run is still judged on the
+    /// text it made: output the regex holds whole at the length limit is no error.
+    @Test func aConstrainedRunWithEventsOnStandardOutputIsJudgedOnItsText() throws {
+        let generated = try BinaryRun(["generate", "-m", try GoldenData.defaultModelPath(), "--events", "/dev/stdout",
+                                       "-p", "Count:", "--regex", "[0-9 ]+", "--temp", "0", "-n", "3", "-s", "1"])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        #expect(generated.stderr.contains("finished: length limit"), "\(generated.stderr)")
+        #expect(!generated.stderr.contains("incomplete"), "\(generated.stderr)")
+    }
+
     /// Standard error redirected to the events file: what it held before the trace (a warning)
     /// is kept, the trace follows whole, and the summary comes after it instead of over it.
     @Test func eventsInStandardErrorsFileAreAppendedNotOverwritten() throws {

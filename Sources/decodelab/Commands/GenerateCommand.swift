@@ -106,10 +106,10 @@ enum GenerateCommand: Command {
             }
             switch event {
             case .step(let trace):
-                guard printsText else { continue }
                 let bytes = trace.committedTokens.flatMap { tokenizer.bytes(of: $0.token) }
+                // Kept whether or not it is printed: the constraint check at the end reads it.
                 if parameters.constraint != nil { generated += bytes }
-                Console.out(holdback.push(bytes))
+                if printsText { Console.out(holdback.push(bytes)) }
             case .stats(let latest):
                 stats = latest
             case .finished(let reason):
