@@ -45,13 +45,9 @@ extension RunConfiguration {
         guard (0...size).contains(parameters.sampler.minKeep) else {
             return "field \(root).parameters.sampler.minKeep = \(parameters.sampler.minKeep) is outside 0…\(size)"
         }
-        for descriptor in StrategyCatalog.allParameters where descriptor.layersToLeave != nil {
-            guard let value = parameters.value(descriptor.name) else { continue }
-            let allowed = descriptor.range(onModelWith: layerCount)
-            if !allowed.contains(value) {
-                return "field \(root).parameters.\(DecodingParameters.codingPath(of: descriptor.name)) = \(Self.text(value)) is outside "
-                    + "\(Self.text(allowed.lowerBound))…\(Self.text(allowed.upperBound)) on this model of \(layerCount) layers"
-            }
+        if let beyond = parameters.layerCountBeyondModel(of: layerCount, among: StrategyCatalog.allParameters) {
+            return "field \(root).parameters.\(DecodingParameters.codingPath(of: beyond.descriptor.name)) = \(Self.text(beyond.value)) is outside "
+                + "\(Self.text(beyond.allowed.lowerBound))…\(Self.text(beyond.allowed.upperBound)) on this model of \(layerCount) layers"
         }
         return nil
     }

@@ -41,15 +41,10 @@ enum StrategyParameterFlags {
     /// which the strategy would otherwise quietly replace by another layer. With `strategy`,
     /// only its own parameters: the others are unused (and said to be).
     static func checkLayers(_ parameters: DecodingParameters, layerCount: Int, of strategy: StrategyDescriptor? = nil) throws {
-        let checked = strategy.map { $0.parameters.map(\.name) }
-        for descriptor in descriptors where descriptor.layersToLeave != nil && checked.map({ $0.contains(descriptor.name) }) ?? true {
-            guard let value = parameters.value(descriptor.name) else { continue }
-            let allowed = descriptor.range(onModelWith: layerCount)
-            guard !allowed.contains(value) else { continue }
-            throw CommandLineError.invalidValue(
-                flag: flag(descriptor), value: String(Int(value)),
-                expected: "within \(Int(allowed.lowerBound))…\(Int(allowed.upperBound)) on this model of \(layerCount) layers")
-        }
+        guard let beyond = parameters.layerCountBeyondModel(of: layerCount, among: strategy?.parameters ?? descriptors) else { return }
+        throw CommandLineError.invalidValue(
+            flag: flag(beyond.descriptor), value: String(Int(beyond.value)),
+            expected: "within \(Int(beyond.allowed.lowerBound))…\(Int(beyond.allowed.upperBound)) on this model of \(layerCount) layers")
     }
 
     /// The flags for a usage text, one line each: "--draft-length N  tokens drafted per round (1-16)".
