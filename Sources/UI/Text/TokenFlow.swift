@@ -46,8 +46,7 @@ public struct TokenFlow: Sendable {
                     breakLine(after: index)
                     textEnd = nil
                 }
-                let continuesWord = i == 0 && column > 0 && textEnd.map { $0 != " " && !TokenFlow.isWide($0) } ?? false
-                    && piece.first.map { $0 != " " && !TokenFlow.isWide($0) } ?? false
+                let continuesWord = i == 0 && column > 0 && textEnd.map(TokenFlow.joinsWord) ?? false && piece.first.map(TokenFlow.joinsWord) ?? false
                 let isLast = i == entry.pieces.count - 1
                 let text = continuesWord ? piece
                     : wrapping(piece, extent: isLast ? wordExtent(of: piece, after: index, in: tokens, showingRejectedDrafts: showingRejectedDrafts) : nil)
@@ -92,19 +91,26 @@ public struct TokenFlow: Sendable {
 
     /// The width of `piece` (the last piece of token `index`) and of the following tokens that
     /// continue its word: no space, line break or wide character between them (a line may break
-    /// beside any CJK character). Stops once wider than a line, since such a word wraps token by
-    /// token anyway.
+    /// beside any CJK character). Stops once wider than a line, since such a word is not
+    /// wrapped whole but split by characters.
     private func wordExtent(of piece: String, after index: Int, in tokens: [TokenEntry], showingRejectedDrafts: Bool) -> Int {
         var extent = CellWidth.of(piece)
-        guard !piece.hasSuffix(" "), !TokenFlow.isWide(piece.last) else { return extent }
+        // An empty piece (the start of a character the next token finishes) separates nothing.
+        guard piece.last.map(TokenFlow.joinsWord) ?? true else { return extent }
         for entry in tokens[(index + 1)...] {
             guard extent <= width else { break }
             if !showingRejectedDrafts, entry.isRejectedDraft { continue }
-            guard let first = entry.pieces.first, !first.hasPrefix(" "), !TokenFlow.isWide(first.first) else { break }
+            guard let first = entry.pieces.first, first.first.map(TokenFlow.joinsWord) ?? true else { break }
             extent += CellWidth.of(first)
-            if entry.pieces.count > 1 || first.hasSuffix(" ") || TokenFlow.isWide(first.last) { break }
+            if entry.pieces.count > 1 || !(first.last.map(TokenFlow.joinsWord) ?? true) { break }
         }
         return extent
+    }
+
+    /// Whether a character at a token's edge joins it to the text beside it as one word: not
+    /// a space, and not a wide (CJK) character, beside which a line may break.
+    private static func joinsWord(_ character: Character) -> Bool {
+        character != " " && !isWide(character)
     }
 
     private static func isWide(_ character: Character?) -> Bool {
