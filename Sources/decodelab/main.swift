@@ -30,7 +30,14 @@ func fail(_ message: String) -> Never {
 
 // A closed descriptor 1 or 2 would be handed to the next file the process opens (an event
 // loop, a trace) and writes meant for the terminal would land there.
-if fcntl(STDERR_FILENO, F_GETFD) == -1 { _ = open("/dev/null", O_WRONLY) }
+if fcntl(STDERR_FILENO, F_GETFD) == -1 {
+    // `open` takes the lowest free descriptor, which is 0 when standard input is closed too.
+    let null = open("/dev/null", O_WRONLY)
+    if null >= 0, null != STDERR_FILENO {
+        _ = dup2(null, STDERR_FILENO)
+        close(null)
+    }
+}
 if fcntl(STDOUT_FILENO, F_GETFD) == -1 { fail("standard output is closed") }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
