@@ -103,6 +103,12 @@ public struct Distribution: Sendable, Equatable {
         }
     }
 
+    /// `Distribution(logits: row).argmax` without the softmax: the first index of the largest
+    /// logit (token 0 for a row of NaNs, as there).
+    static func argmax(ofLogits row: ArraySlice<Float>) -> TokenID {
+        TokenID(truncatingIfNeeded: row.withUnsafeBufferPointer(RowScan.firstMaximum) ?? 0)
+    }
+
     /// The token whose cumulative-probability interval, walking candidates in held order,
     /// contains `uniform` ∈ [0, 1). Rounding can leave the sum just below 1, so a draw past the
     /// end picks the last candidate with non-zero probability.

@@ -19,6 +19,17 @@ enum RowScan {
         return result
     }
 
+    /// The first index holding the largest value (the argmax, ties to the lowest index); nil
+    /// for an empty row or one of NaNs.
+    static func firstMaximum(_ row: UnsafeBufferPointer<Float>) -> Int? {
+        guard let base = row.baseAddress else { return nil }
+        let maxLogit = maximum(row)
+        let target = Chunk(repeating: maxLogit)
+        var start = 0
+        while start + 8 <= row.count, !any(chunk(base, at: start) .== target) { start += 8 }
+        return row[start...].firstIndex(of: maxLogit)
+    }
+
     /// Calls `visit` with every index whose value is at least `threshold()`, in order. The
     /// threshold is read again before each chunk, so `visit` may raise it as it goes.
     @inline(__always)

@@ -21,6 +21,15 @@ public struct SamplerChain: Sendable, Equatable {
         public var stages: [StageView]
     }
 
+    /// The token the chain keeps, found from the logits alone when that is exact: at
+    /// temperature 0 behind stages that all keep the most probable candidate, it is the raw
+    /// argmax (ties to the lowest id, as the temperature stage breaks them), and no softmax over
+    /// the vocabulary is needed. nil when a stage could move it (bias, penalties, typical-p).
+    public func greedyToken(logits: ArraySlice<Float>) -> TokenID? {
+        guard settings.isGreedy, settings.stages.allSatisfy(\.keepsMostProbable) else { return nil }
+        return Distribution.argmax(ofLogits: logits)
+    }
+
     public func run<Row: Collection<Float>>(logits: Row, history: [TokenID]) -> Result {
         let raw = Distribution(logits: logits)
         var distribution = raw

@@ -35,6 +35,15 @@ public enum SamplerStage: Sendable, Equatable {
         }
     }
 
+    /// True when the stage keeps the most probable candidate where it was: every truncation
+    /// but typical-p (which can drop it) and the temperature; false for stages that change logits.
+    var keepsMostProbable: Bool {
+        switch self {
+        case .topK, .topP, .minP, .temperature: true
+        case .logitBias, .penalties, .typicalP: false
+        }
+    }
+
     /// Applies the stage. `history` is the text so far (prompt and generated), most recent last.
     public func apply(to distribution: inout Distribution, history: [TokenID], minKeep: Int) {
         switch self {

@@ -56,8 +56,8 @@ public struct LookaheadStrategy: DecodingStrategy {
 
         var next = [TokenID?](repeating: nil, count: width)
         let round = self.round
-        var result = try round.run(builder.tree, keep: keep, drafter: "lookahead window \(width)×\(ngramSize - 1), \(candidates.count) pool n-gram\(candidates.count == 1 ? "" : "s") verified", context: context) { row, raw in
-            for column in columnsByRow[row] ?? [] { next[column] = raw.argmax }
+        var result = try round.run(builder.tree, keep: keep, drafter: "lookahead window \(width)×\(ngramSize - 1), \(candidates.count) pool n-gram\(candidates.count == 1 ? "" : "s") verified", context: context) { row, logits in
+            for column in columnsByRow[row] ?? [] { next[column] = Distribution.argmax(ofLogits: logits) }
         }
 
         let grams = window.ngrams(next: next)

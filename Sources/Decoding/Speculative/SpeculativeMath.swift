@@ -36,9 +36,19 @@ public enum SpeculativeMath {
 
     /// The most probable token; ties go to the lowest id.
     public static func argmax(_ vector: [Double]) -> TokenID {
-        var best = 0
-        for i in vector.indices where vector[i] > vector[best] { best = i }
-        return TokenID(best)
+        // Eight lanes at a time: verifiers call this on vocabulary-sized vectors every row.
+        vector.withUnsafeBufferPointer { v in
+            guard let base = v.baseAddress else { return 0 }
+            typealias Lanes = SIMD8<Double>
+            let whole = v.count - v.count % 8
+            var lanes = Lanes(repeating: -.infinity)
+            for start in stride(from: 0, to: whole, by: 8) {
+                let next = UnsafeRawPointer(base + start).loadUnaligned(as: Lanes.self)
+                lanes.replace(with: next, where: next .> lanes)
+            }
+            let largest = v[whole...].reduce(lanes.max()) { Swift.max($0, $1) }
+            return TokenID(truncatingIfNeeded: v.firstIndex(of: largest) ?? 0)
+        }
     }
 
     /// A one-hot vector: the q of a deterministic draft.

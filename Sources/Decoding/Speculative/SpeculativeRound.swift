@@ -23,11 +23,11 @@ struct SpeculativeRound {
         return keep
     }
 
-    /// `observe` sees the target's raw distribution after the committed text (row 0) and after
-    /// every node i (row i + 1), for drafters that learn from the target's predictions;
+    /// `observe` sees the target's raw logits after the committed text (row 0) and after every
+    /// node i (row i + 1), for drafters that learn from the target's predictions;
     /// `observeTarget` sees the same rows after the sampler chain, as the verifier judged them.
     func run(_ tree: DraftTree, keep: Int, drafter: String, context: DecodingContext,
-             observe: (_ row: Int, _ raw: Distribution) -> Void = { _, _ in },
+             observe: (_ row: Int, _ logits: ArraySlice<Float>) -> Void = { _, _ in },
              observeTarget: (_ row: Int, _ target: [Double]) -> Void = { _, _ in }) throws -> StepResult {
         let text = context.tokens
         let pending = Array(text[keep...])
@@ -46,12 +46,19 @@ struct SpeculativeRound {
         var targets: [[Double]] = []
         var entropies: [Double] = []
         for row in rows.indices {
-            let drafted = row == 0 ? [] : tree.path(to: row - 1).map { tree.nodes[$0].token }
-            let result = chain.run(logits: logits.row(row), history: text + drafted)
-            observe(row, result.raw)
-            targets.append(SpeculativeMath.dense(result.final, vocabularySize: logits.vocabularySize))
+            let rowLogits = logits.row(row)
+            observe(row, rowLogits)
+            if let token = chain.greedyToken(logits: rowLogits) {
+                // The chain would keep this one token: probability 1, entropy 0, no softmax.
+                targets.append(SpeculativeMath.oneHot(token, count: logits.vocabularySize))
+                entropies.append(0)
+            } else {
+                let drafted = row == 0 ? [] : tree.path(to: row - 1).map { tree.nodes[$0].token }
+                let final = chain.run(logits: rowLogits, history: text + drafted).final
+                targets.append(SpeculativeMath.dense(final, vocabularySize: logits.vocabularySize))
+                entropies.append(final.entropy)
+            }
             observeTarget(row, targets[row])
-            entropies.append(result.final.entropy)
         }
         let verifier: any DraftVerifier = chain.settings.isGreedy ? GreedyVerifier() : samplingVerifier
         var outcome = verifier.verify(tree, targets: targets, uniforms: &context.random)

@@ -52,7 +52,7 @@ public struct SpeculativeTrigramStrategy: DecodingStrategy {
             (node.parent.map { tree.nodes[$0].token } ?? root.last, node.token)
         }
         var predictions: [TokenID] = []
-        let result = try round.run(tree, keep: keep, drafter: label, context: context) { _, raw in predictions.append(raw.argmax) }
+        let result = try round.run(tree, keep: keep, drafter: label, context: context) { _, logits in predictions.append(Distribution.argmax(ofLogits: logits)) }
         for (row, next) in zip(rowContexts, predictions) { table.record(row.previous, row.last, next: next) }
         table.record(text: context.tokens, from: text.count)
         if case .draftTree(let trace) = result.payload {

@@ -38,8 +38,8 @@ public struct TokenRecyclingStrategy: DecodingStrategy {
         let vocabularySize = context.vocabulary.count
         let label = "token recycling: \(tree.nodes.count) of \(template.nodes.count) template nodes"
         let round = self.round
-        return try round.run(tree, keep: keep, drafter: label, context: context) { row, raw in
-            self.adjacency.record(rowTokens[row], next: raw, vocabularySize: vocabularySize)
+        return try round.run(tree, keep: keep, drafter: label, context: context) { row, logits in
+            self.adjacency.record(rowTokens[row], next: Distribution(logits: logits), vocabularySize: vocabularySize)
         }
     }
 }
