@@ -34,6 +34,11 @@ import Inference
             let run = try decode(&strategy, model: model, prompt: prompt, maxNewTokens: 60)
             #expect(run.tokens == expected.tokens, "\(name) prompt \(prompt)")
             #expect(run.steps.flatMap(\.tokens).filter(\.source.isCommitted).map(\.token) == run.tokens)
+            // The lens shows the model's raw numbers, the same for the same text whatever the strategy.
+            let committed = run.steps.flatMap(\.tokens).filter(\.source.isCommitted)
+            let plain = expected.steps.flatMap(\.tokens)
+            #expect(committed.map(\.probability) == plain.map(\.probability), "\(name) prompt \(prompt)")
+            #expect(committed.map(\.entropy) == plain.map(\.entropy), "\(name) prompt \(prompt)")
             draftedAndAccepted += run.steps.flatMap(\.tokens).filter { $0.source == .draftAccepted }.count
             // Fewer target passes than tokens is the point of speculating.
             #expect(run.steps.count < run.tokens.count)

@@ -17,10 +17,10 @@ struct Softmax {
     /// Candidates with non-zero probability.
     var support: Int
 
-    private typealias Lanes = VectorExp.Lanes
+    typealias Lanes = VectorExp.Lanes
 
     /// Per-lane running sums of the exponentiating pass.
-    private struct Sums {
+    struct Sums {
         var exponentials = Lanes()
         var firstMoment = Lanes()
         var secondMoment = Lanes()
@@ -55,23 +55,20 @@ struct Softmax {
     }
 
     init(logits: [Float]) {
-        var sums = Sums()
         var exponentials = [Double](unsafeUninitializedCapacity: logits.count) { result, initialized in
-            logits.withUnsafeBufferPointer { row in
-                guard let source = row.baseAddress, let target = result.baseAddress else { return }
-                let maxLogit = RowScan.maximum(row)
-                let whole = row.count - row.count % 8
-                for start in stride(from: 0, to: whole, by: 8) {
-                    let e = sums.add(RowScan.chunk(source, at: start) - maxLogit)
-                    UnsafeMutableRawPointer(target + start).storeBytes(of: e, as: Lanes.self)
-                }
-                // The tail is padded with -inf, which contributes exactly nothing.
-                var tail = RowScan.Chunk(repeating: -.infinity)
-                for i in whole..<row.count { tail[i - whole] = row[i] - maxLogit }
-                let e = sums.add(tail)
-                for i in whole..<row.count { target[i] = e[i - whole] }
-            }
             initialized = logits.count
+        }
+        let sums = exponentials.withUnsafeMutableBufferPointer { target in
+            logits.withUnsafeBufferPointer { row in
+                Self.scan(row, maxLogit: RowScan.maximum(row)) { start, e, count in
+                    guard let base = target.baseAddress else { return }
+                    if count == 8 {
+                        UnsafeMutableRawPointer(base + start).storeBytes(of: e, as: Lanes.self)
+                    } else {
+                        for i in 0..<count { base[start + i] = e[i] }
+                    }
+                }
+            }
         }
         let sum = sums.exponentials.sum()
         let inverseSum = 1 / sum
@@ -83,5 +80,28 @@ struct Softmax {
         entropy = max(0, log(sum) - meanShift)
         varentropy = max(0, sums.secondMoment.sum() * inverseSum - meanShift * meanShift)
         support = Int(sums.support.wrappedSum())
+    }
+
+    /// The exponentiating pass over a row shifted by its maximum: `store` gets each chunk's
+    /// exponentials (the first `count` lanes are real; the tail is padded with -inf, which
+    /// contributes exactly nothing to the sums).
+    @inline(__always)
+    static func scan(_ row: UnsafeBufferPointer<Float>, maxLogit: Float,
+                             _ store: (_ start: Int, _ e: Lanes, _ count: Int) -> Void) -> Sums {
+        var sums = Sums()
+        let whole = row.count - row.count % 8
+        for start in stride(from: 0, through: whole, by: 8) {
+            store(start, sums.add(shiftedChunk(row, at: start, maxLogit: maxLogit)), min(8, row.count - start))
+        }
+        return sums
+    }
+
+    /// Values start..<start+8 minus the maximum; past the row's end, -inf.
+    @inline(__always)
+    static func shiftedChunk(_ row: UnsafeBufferPointer<Float>, at start: Int, maxLogit: Float) -> RowScan.Chunk {
+        if start + 8 <= row.count, let source = row.baseAddress { return RowScan.chunk(source, at: start) - maxLogit }
+        var tail = RowScan.Chunk(repeating: -.infinity)
+        for i in start..<row.count { tail[i - start] = row[i] - maxLogit }
+        return tail
     }
 }

@@ -44,19 +44,16 @@ struct SpeculativeRound {
 
         // Row 0 is the target after the committed text, row i + 1 the one after node i.
         var targets: [[Double]] = []
-        var entropies: [Double] = []
         for row in rows.indices {
             let rowLogits = logits.row(row)
             observe(row, rowLogits)
             if let token = chain.greedyToken(logits: rowLogits) {
-                // The chain would keep this one token: probability 1, entropy 0, no softmax.
+                // The chain would keep this one token: probability 1, no softmax.
                 targets.append(SpeculativeMath.oneHot(token, count: logits.vocabularySize))
-                entropies.append(0)
             } else {
                 let drafted = row == 0 ? [] : tree.path(to: row - 1).map { tree.nodes[$0].token }
                 let final = chain.run(logits: rowLogits, history: text + drafted).final
                 targets.append(SpeculativeMath.dense(final, vocabularySize: logits.vocabularySize))
-                entropies.append(final.entropy)
             }
             observeTarget(row, targets[row])
         }
@@ -70,28 +67,39 @@ struct SpeculativeRound {
         }
         if knownRoot == nil { try context.model.commit(path: Array(pending.indices) + outcome.acceptedPath.map { $0 + pending.count }) }
 
-        let traced = tracedTokens(outcome, tree: tree, entropies: entropies, context: context)
+        let traced = tracedTokens(outcome, tree: tree, logits: logits, context: context)
         context.append(traced.filter(\.source.isCommitted).map(\.token))
         return StepResult(tokens: traced, payload: .draftTree(DraftTreeTrace(nodes: outcome.nodes, acceptedPath: outcome.acceptedPath, drafter: drafter)))
     }
 
     /// Text order: the accepted drafts, the siblings rejected where the walk stopped, then the
-    /// target's own token. Nothing follows an end-of-generation token.
-    private func tracedTokens(_ outcome: VerificationOutcome, tree: DraftTree, entropies: [Double], context: DecodingContext) -> [TracedToken] {
+    /// target's own token. Nothing follows an end-of-generation token. Each token carries its
+    /// probability and entropy under the raw distribution of the row that judged it, as every
+    /// strategy's tokens do (the verdicts' p stay in the tree).
+    private func tracedTokens(_ outcome: VerificationOutcome, tree: DraftTree, logits: Logits, context: DecodingContext) -> [TracedToken] {
+        var summaries: [Int: SoftmaxSummary] = [:]
+        func raw(_ token: TokenID, afterNode parent: Int?) -> (probability: Double, entropy: Double) {
+            let row = parent.map { $0 + 1 } ?? 0
+            let summary = summaries[row] ?? SoftmaxSummary(logits: logits.row(row))
+            summaries[row] = summary
+            return (summary.probability(of: token), summary.entropy)
+        }
         var traced: [TracedToken] = []
         for node in outcome.acceptedPath {
-            let entropy = entropies[tree.nodes[node].parent.map { $0 + 1 } ?? 0]
-            traced.append(TracedToken(token: tree.nodes[node].token, source: .draftAccepted, probability: outcome.nodes[node].p, entropy: entropy))
-            if context.vocabulary.isEndOfGeneration(tree.nodes[node].token) { return traced }
+            let token = tree.nodes[node].token
+            let (probability, entropy) = raw(token, afterNode: tree.nodes[node].parent)
+            traced.append(TracedToken(token: token, source: .draftAccepted, probability: probability, entropy: entropy))
+            if context.vocabulary.isEndOfGeneration(token) { return traced }
         }
         let last = outcome.acceptedPath.last
         for node in tree.children(of: last) where outcome.nodes[node].verdict == .rejected {
-            traced.append(TracedToken(token: tree.nodes[node].token, source: .draftRejected, probability: outcome.nodes[node].p))
+            let token = tree.nodes[node].token
+            traced.append(TracedToken(token: token, source: .draftRejected, probability: raw(token, afterNode: last).probability))
         }
         var final = outcome.finalToken
         // Without any draft the round is plain decoding, and the lens should say so.
         if tree.isEmpty { final.source = chain.settings.isGreedy ? .greedy : .sampled }
-        final.entropy = entropies[last.map { $0 + 1 } ?? 0]
+        (final.probability, final.entropy) = raw(final.token, afterNode: last)
         traced.append(final)
         return traced
     }
