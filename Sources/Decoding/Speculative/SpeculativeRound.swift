@@ -62,7 +62,10 @@ struct SpeculativeRound {
         // Nothing follows an end-of-generation token: drafts the target would accept after one
         // are not text, and the screen must not show them as accepted.
         if let end = outcome.acceptedPath.firstIndex(where: { context.vocabulary.isEndOfGeneration(tree.nodes[$0].token) }) {
-            for node in outcome.acceptedPath[(end + 1)...] { outcome.nodes[node].verdict = .untested }
+            let endNode = outcome.acceptedPath[end]
+            for node in tree.nodes.indices where node != endNode && tree.path(to: node).contains(endNode) {
+                outcome.nodes[node].verdict = .untested
+            }
             outcome.acceptedPath = Array(outcome.acceptedPath[...end])
         }
         if knownRoot == nil { try context.model.commit(path: Array(pending.indices) + outcome.acceptedPath.map { $0 + pending.count }) }
