@@ -33,10 +33,10 @@ import Testing
             (["--regex", "(ab"], "--regex:1:1: missing ')'"),
             (["--json-schema", "samples/schemas/person.json", "--regex", "a"], "--json-schema and --regex: give only one constraint"),
             (["--strategy", "constrained-mask"], "constrained-mask needs a constraint: pass --grammar-file, --json-schema or --regex"),
-            (["--beam-width", "2.5"], "option --beam-width: '2.5' is not a whole number in 1…32"),
-            (["--beam-width", "0"], "option --beam-width: '0' is not a whole number in 1…32"),
-            (["--top-k", "2000"], "option --top-k: '2000' is not a whole number in 0…1000"),
-            (["--temp", "9"], "option --temp: '9' is not a number in 0.0…5.0"),
+            (["--beam-width", "2.5"], "option --beam-width: '2.5' is not a whole number"),
+            (["--beam-width", "0"], "option --beam-width: '0' is not within 1…32"),
+            (["--top-k", "2000"], "option --top-k: '2000' is not within 0…1000"),
+            (["--temp", "9"], "option --temp: '9' is not within 0.0…5.0"),
             (["--particle-count", "3"], "unknown option --particle-count"),
         ]
         for (flags, message) in cases {

@@ -50,6 +50,7 @@ final class PseudoTerminal {
                 if count <= 0 { break }
                 output.append(chunk[0..<count])
             }
+            output.end()
         }
         try process.run()
         close(slave)
@@ -92,9 +93,11 @@ final class PseudoTerminal {
     }
 
     /// Waits for the process to exit; false if it is still running after `timeout` seconds.
+    /// Waits for the app to exit and for the reader to collect the last bytes it wrote: on a
+    /// busy machine they can still sit in the terminal when the process is already gone.
     func waitForExit(timeout: Double = 20) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
+        while process.isRunning || !output.isComplete, Date() < deadline { usleep(20_000) }
         return !process.isRunning
     }
 
