@@ -9,4 +9,7 @@ struct LlamaLayerWeights {
     let gate: WeightMatrix
     let up: WeightMatrix
     let down: WeightMatrix
+
+    /// The matrices the forward pass multiplies activations by.
+    var matrices: [WeightMatrix] { [query, key, value, attentionOutput, gate, up, down] }
 }

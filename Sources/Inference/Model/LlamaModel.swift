@@ -255,6 +255,13 @@ public final class LlamaModel: LanguageModel {
         }
     }
 
+    /// Weight types among this model's matmuls that have no integer kernel, by name: in q8
+    /// mode those matrices keep f32 activations (so a user asking for q8 can be told).
+    public var typesWithoutIntegerKernel: [String] {
+        let matrices = weights.layers.flatMap(\.matrices) + [weights.output]
+        return Set(matrices.filter { !$0.hasIntegerKernel }.map(\.type.name)).sorted()
+    }
+
     /// In q8 mode, the rows quantized into the scratch buffer (replacing what it held); nil in
     /// f32 mode or when rows do not split into 32-value blocks.
     private func quantized(_ inputs: UnsafePointer<Float>, stride: Int, count: Int, columns: Int) -> QuantizedActivations? {

@@ -26,6 +26,11 @@ enum ModelLoader {
         let tokenizer = try Tokenizer(gguf: gguf)
         let model = try LlamaModel(gguf: gguf, vocabulary: tokenizer, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                    activations: activations)
+        let slowTypes = model.typesWithoutIntegerKernel
+        if activations == .q8, !slowTypes.isEmpty {
+            Console.err("decodelab: warning: --activations q8 has integer kernels for Q4_1 and Q8_0 matrices only; "
+                        + "this model's \(slowTypes.joined(separator: ", ")) matrices keep f32 activations\n")
+        }
         return LoadedModel(path: path, gguf: gguf, tokenizer: tokenizer, model: model)
     }
 
