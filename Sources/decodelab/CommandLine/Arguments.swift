@@ -61,7 +61,7 @@ struct Arguments {
         guard let text = values[flag] else { return nil }
         guard let value = Int(text) else { throw .invalidValue(flag: flag, value: text, expected: "an integer") }
         if let range, !range.contains(value) {
-            throw .invalidValue(flag: flag, value: text, expected: "an integer in \(range.lowerBound)…\(range.upperBound)")
+            throw .invalidValue(flag: flag, value: text, expected: "within \(range.lowerBound)…\(range.upperBound)")
         }
         return value
     }

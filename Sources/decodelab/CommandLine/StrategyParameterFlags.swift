@@ -27,9 +27,12 @@ enum StrategyParameterFlags {
         for descriptor in descriptors {
             let flag = flag(descriptor)
             guard let value = try parsed.double(flag) else { continue }
-            guard descriptor.range.contains(value), !descriptor.isWholeNumber || value == value.rounded() else {
-                let kind = descriptor.isWholeNumber ? "a whole number" : "a number"
-                throw CommandLineError.invalidValue(flag: flag, value: parsed.string(flag) ?? "\(value)", expected: "\(kind) in \(descriptor.rangeText)")
+            let text = parsed.string(flag) ?? "\(value)"
+            guard descriptor.range.contains(value) else {
+                throw CommandLineError.invalidValue(flag: flag, value: text, expected: "within \(descriptor.rangeText)")
+            }
+            guard !descriptor.isWholeNumber || value == value.rounded() else {
+                throw CommandLineError.invalidValue(flag: flag, value: text, expected: "a whole number")
             }
             parameters.set(descriptor.name, to: value)
             set.append(descriptor.name)
