@@ -60,6 +60,22 @@ import UI
         #expect(state.cursor == 1, "elsewhere Home goes to the first token drawn")
     }
 
+    /// Token details number a token by its place in the text: the rejected drafts listed
+    /// among the tokens (for the source lens) are not counted; a rejected draft has no place.
+    @Test func tokenDetailsNumberTokensByTheirPlaceInTheText() async throws {
+        var state = try await state()
+        let vocabulary = state.vocabulary
+        let sources: [TokenSource] = [.sampled, .draftRejected, .draftAccepted, .draftRejected, .draftRejected, .resampled]
+        state.tokens = sources.enumerated().map { TokenEntry(step: 0, traced: TracedToken(token: TokenID($0.offset), source: $0.element), vocabulary: vocabulary) }
+        _ = App.update(&state, .key(.character("i")))
+        #expect(App.render(state).text.contains("#3 · id 5 "), "the third token of the text")
+        _ = App.update(&state, .key(.escape))
+        state.lens = .source
+        _ = App.update(&state, .key(.left))
+        _ = App.update(&state, .key(.character("i")))
+        #expect(App.render(state).text.contains("not in the text · id 4 "))
+    }
+
     @Test func ownParameterKeysStartFromTheStrategysDefault() async throws {
         var state = try await state()
         state.configuration.strategy = SpeculativeLookupStrategy.descriptor.name

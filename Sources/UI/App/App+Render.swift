@@ -74,7 +74,7 @@ extension App {
             guard let index = state.selectedToken, state.tokens.indices.contains(index) else { return }
             let entry = state.tokens[index]
             let step = state.steps.indices.contains(entry.step) ? state.steps[entry.step] : nil
-            TokenDetailOverlay(entry: entry, index: index, step: step, vocabulary: state.vocabulary).render(into: &buffer, theme: state.theme)
+            TokenDetailOverlay(entry: entry, position: state.textPosition(ofToken: index), step: step, vocabulary: state.vocabulary).render(into: &buffer, theme: state.theme)
         }
     }
 }

@@ -77,6 +77,13 @@ public struct AppState: Sendable {
         cursor ?? (tokens.isEmpty ? nil : tokens.count - 1)
     }
 
+    /// The token's place in the generated text, from 1 (rejected drafts, which are listed with
+    /// the text's tokens, do not count); nil for a rejected draft, which is not part of it.
+    public func textPosition(ofToken index: Int) -> Int? {
+        guard tokens.indices.contains(index), !tokens[index].isRejectedDraft else { return nil }
+        return tokens[..<index].count { !$0.isRejectedDraft } + 1
+    }
+
     /// The step the inspector explains.
     public var selectedStep: StepTrace? {
         guard let token = selectedToken, tokens.indices.contains(token) else { return steps.last }
