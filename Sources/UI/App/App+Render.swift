@@ -51,7 +51,7 @@ extension App {
         let selected = state.selectedToken.flatMap { state.tokens.indices.contains($0) ? state.tokens[$0] : nil }
         var inspector = InspectorPane(step: state.selectedStep, selected: state.cursor == nil ? nil : selected, vocabulary: state.vocabulary,
                                       focused: state.focus == .inspector)
-        inspector.cost = SpeculationCostPanel(statistics: SpeculationStatistics(steps: state.steps), tokensPerSecond: state.stats.tokensPerSecond,
+        inspector.cost = SpeculationCostPanel(statistics: SpeculationStatistics(steps: state.steps), run: state.stats,
                                               verifyCost: state.verifyCost, draftSize: 0)
         return inspector
     }
