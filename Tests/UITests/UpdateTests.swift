@@ -37,6 +37,23 @@ import UI
         #expect(App.update(&state, .key(.character("q"))) == [.quit])
     }
 
+    /// With the prompt editor open, `q` behind the too-small notice is a letter, not a quit:
+    /// the edit waits for the terminal to grow back. Ctrl-C still quits, as the notice says.
+    @Test func theTooSmallNoticeKeepsAnOpenEditorsText() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.character("e")))
+        _ = App.update(&state, .key(.control("u")))
+        for c in "the dog" { _ = App.update(&state, .key(.character(c))) }
+        _ = App.update(&state, .resize(Size(width: 60, height: 20)))
+        #expect(App.update(&state, .key(.character("q"))).isEmpty && !state.quitting)
+        #expect(App.render(state).text.contains("or Ctrl-C to quit"))
+        _ = App.update(&state, .resize(Size(width: 120, height: 40)))
+        #expect(App.update(&state, .key(.control("d"))) == [.setPrompt("the dog", chat: false)])
+        _ = App.update(&state, .key(.character("e")))
+        _ = App.update(&state, .resize(Size(width: 60, height: 20)))
+        #expect(App.update(&state, .key(.control("c"))) == [.quit])
+    }
+
     /// Rejected drafts are drawn only in the source lens; elsewhere ← → pass them, or the
     /// cursor would vanish for a press.
     @Test func arrowsPassRejectedDraftsOutsideTheSourceLens() async throws {

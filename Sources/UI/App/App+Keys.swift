@@ -6,9 +6,12 @@ extension App {
     /// Keys go to the open overlay first; otherwise the keymap decides.
     static func handle(_ key: Key, in state: inout AppState) -> [AppCommand] {
         // The "too small" notice hides the screen: keys acting on it would change what the
-        // user cannot see, so only quitting (as the notice says) and redraw work there.
+        // user cannot see, so only quitting (as the notice says) and redraw work there. While
+        // text is being typed `q` is a letter, not a command: the text waits for the terminal
+        // to grow back, and only Ctrl-C quits.
         if !state.size.fitsScreen {
-            guard let action = keymap.action(for: key), action.quits || action == .redraw else { return [] }
+            let typing = state.overlay?.takesText == true
+            guard let action = keymap.action(for: key), action == .redraw || action == .interrupt || (action.quits && !typing) else { return [] }
             return perform(action, in: &state)
         }
         if let overlay = state.overlay {

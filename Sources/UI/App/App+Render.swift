@@ -5,7 +5,7 @@ extension App {
     public static func render(_ state: AppState) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: state.size, fill: Cell(symbol: " ", style: state.theme[.base]))
         guard state.size.fitsScreen else {
-            TooSmallNotice(size: state.size).render(into: &buffer, area: state.size.bounds, theme: state.theme)
+            TooSmallNotice(size: state.size, editing: state.overlay?.takesText == true).render(into: &buffer, area: state.size.bounds, theme: state.theme)
             return buffer
         }
         if let comparison = state.comparison {
