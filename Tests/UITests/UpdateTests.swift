@@ -231,6 +231,21 @@ import UI
         #expect(state.promptText == "the dog sat quietly")
     }
 
+    /// An empty prompt is refused with the reason in the editor, where the user is looking,
+    /// until the next key (the footer's notice goes after a few seconds).
+    @Test func anEmptyPromptIsRefusedWithTheReasonInTheEditor() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.character("e")))
+        _ = App.update(&state, .key(.control("u")))
+        #expect(App.update(&state, .key(.control("d"))).isEmpty)
+        for _ in 0..<(App.framesPerSecond * 10) { _ = App.update(&state, .frame) }
+        #expect(state.notice == nil, "the footer's notice has gone")
+        let frame = App.render(state).text
+        #expect(frame.contains("│ the prompt is empty: type one, or Esc keeps the old one "), "\(frame)")
+        _ = App.update(&state, .key(.character("a")))
+        #expect(!App.render(state).text.contains("the prompt is empty"))
+    }
+
     @Test func aRestartClearsTheTextAndFollowsTheNewest() async throws {
         var state = try await state()
         _ = App.update(&state, .key(.left))
