@@ -220,6 +220,15 @@ import UI
         #expect(App.render(state).line(39).contains(reason))
     }
 
+    /// Before the first step a trace holds nothing `replay` can check: `w` says so and asks
+    /// for no file.
+    @Test func writingATraceBeforeTheFirstStepSavesNothing() async throws {
+        var state = try await state()
+        _ = App.update(&state, .engine(.started(state.configuration)))
+        #expect(App.update(&state, .key(.character("w"))).isEmpty)
+        #expect(state.notice?.text == "nothing to save yet: no step has run")
+    }
+
     @Test func promptEditorTypesQAndAppliesWithCtrlD() async throws {
         var state = try await state()
         _ = App.update(&state, .key(.character("e")))

@@ -30,7 +30,13 @@ extension App {
             if action == .interrupt { state.terminationSignal = SIGINT }
             return [.quit]
         case .redraw: return [.redraw]
-        case .writeTrace: return [.writeTrace]
+        case .writeTrace:
+            // A trace without a step is one `replay` refuses: write nothing, and say why.
+            guard !state.steps.isEmpty else {
+                show("nothing to save yet: no step has run", in: &state)
+                return []
+            }
+            return [.writeTrace]
         case .togglePause:
             // A second press while pausing cancels it: the engine pauses and resumes at the
             // same step end, and the header says so now.
