@@ -196,7 +196,8 @@ extension App {
 
     static func openConstraintPicker(thenStrategy: String?, in state: inout AppState) {
         state.overlay = .constraintPicker(ConstraintPicker(
-            files: state.constraintFiles, current: state.configuration.parameters.constraint, thenStrategy: thenStrategy))
+            files: state.constraintFiles, current: state.configuration.parameters.constraint, thenStrategy: thenStrategy,
+            searched: state.constraintSearch))
     }
 
     /// How to reach the strategies that apply a constraint: "keys 6-9", "keys 8 9, m or s",

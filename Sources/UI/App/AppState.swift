@@ -19,6 +19,9 @@ public struct AppState: Sendable {
     public var modelLayerCount: Int?
     /// Constraint files the picker offers (`c`), as paths to show and load.
     public var constraintFiles: [String] = []
+    /// Where the `samples/` folders of those files were looked for ("/tmp/x, /usr/bin or a
+    /// folder above it"): when none was found, the picker says so.
+    public var constraintSearch: String?
 
     // What the run produced.
     public var status: RunStatus = .starting
