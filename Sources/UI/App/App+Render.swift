@@ -24,7 +24,9 @@ extension App {
         if !layout.text.isEmpty { primaryText(state).render(into: &buffer, area: layout.text, theme: theme) }
         if !layout.inspector.isEmpty { inspector(state).render(into: &buffer, area: layout.inspector, theme: theme) }
         if !layout.timeline.isEmpty {
-            TimelinePane(steps: state.steps, focused: state.focus == .timeline).render(into: &buffer, area: layout.timeline, theme: theme)
+            // The cursor's step is marked there; none while the cursor follows the newest.
+            let cursorStep = state.cursor.flatMap { state.tokens.indices.contains($0) ? state.tokens[$0].step : nil }
+            TimelinePane(steps: state.steps, focused: state.focus == .timeline, selected: cursorStep).render(into: &buffer, area: layout.timeline, theme: theme)
         }
         FooterBar(keymap: keymap, notice: state.notice).render(into: &buffer, area: layout.footer, theme: theme)
     }
