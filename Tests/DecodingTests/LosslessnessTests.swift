@@ -71,6 +71,16 @@ import Inference
         #expect(result.fit.pValue < 1e-6)
     }
 
+    /// A configuration names only the drafting parameters its strategy uses: prompt lookup
+    /// drafts without an exit layer, sampling and greedy draft nothing.
+    @Test func configurationsNameOnlyTheParametersTheStrategyUses() {
+        let labels = Dictionary(grouping: LosslessnessSuite.checks(samples: 1), by: \.strategy).mapValues { $0.map(\.configuration) }
+        #expect(labels["speculative-lookup"]?.first == "T=1; draft 2")
+        #expect(labels["speculative-early-exit"]?.first == "T=1; draft 2, exit 1")
+        #expect(labels["sampling"]?.first == "T=1")
+        #expect(labels["greedy"] == ["T=0"])
+    }
+
     /// Every lossless strategy in the catalog, with fewer samples than `decodelab selftest`.
     @Test func everyLosslessStrategyPasses() async throws {
         let checks = LosslessnessSuite.checks(samples: 10_000)

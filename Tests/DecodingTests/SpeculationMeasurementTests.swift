@@ -29,7 +29,6 @@ import Inference
         // their first draft, position 3 by the one that kept two.
         #expect(statistics.positionAcceptance == [2.0 / 3, 1.0 / 2, 1])
         #expect(statistics.rounds == 4 && statistics.drafted == 8 && statistics.tested == 6 && statistics.accepted == 4)
-        #expect(statistics.meanAcceptedTokens == 8.0 / 4)
         #expect(abs(statistics.acceptanceRate - 4.0 / 6) < 1e-15)
     }
 

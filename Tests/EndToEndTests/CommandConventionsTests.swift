@@ -40,6 +40,14 @@ struct CommandConventionsTests {
         #expect(greedy.stderr.hasPrefix("decodelab: warning: greedy does not use --exit-layer\ndecodelab: 1 token"), "\(greedy.stderr)")
     }
 
+    /// The warning names an unused flag as it was typed: `--temp` or `--temperature`.
+    @Test(arguments: ["--temp", "--temperature"])
+    func anUnusedFlagIsNamedAsTyped(flag: String) throws {
+        let run = try BinaryRun(["generate", "-m", try GoldenData.defaultModelPath(), "-p", "Hi", "-n", "1", "--strategy", "beam", flag, "0"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("decodelab: warning: beam does not use \(flag)\n"), "\(run.stderr)")
+    }
+
     /// Run with descriptor 1 closed (`>&-`), the binary says so rather than writing into
     /// whatever file later took descriptor 1.
     @Test func aClosedStandardOutputIsSaidToBe() throws {

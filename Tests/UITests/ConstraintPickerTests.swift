@@ -83,6 +83,22 @@ import UI
         #expect(App.update(&state, .key(.enter)) == [.loadConstraint(path, thenStrategy: nil)])
     }
 
+    /// Started away from the samples, the picker has no file to offer: it says where it
+    /// looked and that a path can be typed; with files listed it has no such lines.
+    @Test func aPickerWithoutSamplesSaysWhereItLooked() async throws {
+        var state = try await state(size: Size(width: 80, height: 24))
+        state.constraintSearch = "/tmp/x, /opt/bin or a folder above it"
+        _ = App.update(&state, .key(.character("c")))
+        #expect(!App.render(state).text.contains("no sample files found"))
+        _ = App.update(&state, .key(.escape))
+        state.constraintFiles = []
+        _ = App.update(&state, .key(.character("c")))
+        let frame = App.render(state).text
+        #expect(frame.contains("│ no sample files found: looked for samples/ in "), "\(frame)")
+        #expect(frame.contains("│ /tmp/x, /opt/bin or a folder above it "))
+        #expect(frame.contains("a file path or /regex/ can be typed instead"))
+    }
+
     @Test func ctrlNAndCtrlPMoveTheHighlight() async throws {
         var state = try await state()
         _ = App.update(&state, .key(.character("c")))

@@ -39,6 +39,29 @@ import UI
         #expect(state.cursor == nil)
     }
 
+    /// With the cursor on an older step, the timeline marks that step's column and its labels
+    /// give that step's entropy and p(chosen), not the newest step's.
+    @Test func timelineFollowsTheCursor() async throws {
+        var state = try await ToyRun.state(steps: 12, size: Size(width: 120, height: 40))
+        for _ in 0..<5 { _ = App.update(&state, .key(.left)) }
+        let step = try #require(state.cursor.map { state.tokens[$0].step })
+        let chosen = try #require(state.steps[step].committedTokens.last)
+        let (entropy, p) = (try #require(chosen.entropy), try #require(chosen.probability))
+        let newest = try #require(state.steps.last?.committedTokens.last?.entropy)
+        #expect(String(format: "%.2f", entropy) != String(format: "%.2f", newest), "the test needs a step that differs from the newest")
+        let frame = App.render(state)
+        let timeline = ScreenLayout(size: state.size).timeline
+        #expect(frame.line(timeline.y).contains("step \(step + 1) of 12"), "\(frame.line(timeline.y))")
+        #expect(frame.line(timeline.y + 1).contains("│entropy \(String(format: "%.2f", entropy)) "), "\(frame.line(timeline.y + 1))")
+        #expect(frame.line(timeline.y + 2).contains("│p(chosen) \(String(format: "%.2f", p)) "), "\(frame.line(timeline.y + 2))")
+        // The plots start after the border and a 15-cell label; column k is step k.
+        let column = timeline.x + 1 + 15 + step
+        #expect(frame[x: column, y: timeline.y + 1].style.reverse && frame[x: column, y: timeline.y + 2].style.reverse)
+        #expect(!frame[x: column + 1, y: timeline.y + 1].style.reverse)
+        _ = App.update(&state, .key(.end))
+        #expect(!App.render(state)[x: column, y: timeline.y + 1].style.reverse, "following the newest marks no column")
+    }
+
     @Test func sourceLensAndZoomedInspector() async throws {
         var state = try await ToyRun.state(strategy: "greedy", steps: 8, size: Size(width: 80, height: 24))
         _ = App.update(&state, .key(.character("l")))

@@ -37,6 +37,23 @@ import UI
         #expect(App.update(&state, .key(.character("q"))) == [.quit])
     }
 
+    /// With the prompt editor open, `q` behind the too-small notice is a letter, not a quit:
+    /// the edit waits for the terminal to grow back. Ctrl-C still quits, as the notice says.
+    @Test func theTooSmallNoticeKeepsAnOpenEditorsText() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.character("e")))
+        _ = App.update(&state, .key(.control("u")))
+        for c in "the dog" { _ = App.update(&state, .key(.character(c))) }
+        _ = App.update(&state, .resize(Size(width: 60, height: 20)))
+        #expect(App.update(&state, .key(.character("q"))).isEmpty && !state.quitting)
+        #expect(App.render(state).text.contains("or Ctrl-C to quit"))
+        _ = App.update(&state, .resize(Size(width: 120, height: 40)))
+        #expect(App.update(&state, .key(.control("d"))) == [.setPrompt("the dog", chat: false)])
+        _ = App.update(&state, .key(.character("e")))
+        _ = App.update(&state, .resize(Size(width: 60, height: 20)))
+        #expect(App.update(&state, .key(.control("c"))) == [.quit])
+    }
+
     /// Rejected drafts are drawn only in the source lens; elsewhere ← → pass them, or the
     /// cursor would vanish for a press.
     @Test func arrowsPassRejectedDraftsOutsideTheSourceLens() async throws {
@@ -58,6 +75,22 @@ import UI
         state.lens = .probability
         _ = App.update(&state, .key(.home))
         #expect(state.cursor == 1, "elsewhere Home goes to the first token drawn")
+    }
+
+    /// Token details number a token by its place in the text: the rejected drafts listed
+    /// among the tokens (for the source lens) are not counted; a rejected draft has no place.
+    @Test func tokenDetailsNumberTokensByTheirPlaceInTheText() async throws {
+        var state = try await state()
+        let vocabulary = state.vocabulary
+        let sources: [TokenSource] = [.sampled, .draftRejected, .draftAccepted, .draftRejected, .draftRejected, .resampled]
+        state.tokens = sources.enumerated().map { TokenEntry(step: 0, traced: TracedToken(token: TokenID($0.offset), source: $0.element), vocabulary: vocabulary) }
+        _ = App.update(&state, .key(.character("i")))
+        #expect(App.render(state).text.contains("#3 · id 5 "), "the third token of the text")
+        _ = App.update(&state, .key(.escape))
+        state.lens = .source
+        _ = App.update(&state, .key(.left))
+        _ = App.update(&state, .key(.character("i")))
+        #expect(App.render(state).text.contains("not in the text · id 4 "))
     }
 
     @Test func ownParameterKeysStartFromTheStrategysDefault() async throws {
@@ -187,6 +220,15 @@ import UI
         #expect(App.render(state).line(39).contains(reason))
     }
 
+    /// Before the first step a trace holds nothing `replay` can check: `w` says so and asks
+    /// for no file.
+    @Test func writingATraceBeforeTheFirstStepSavesNothing() async throws {
+        var state = try await state()
+        _ = App.update(&state, .engine(.started(state.configuration)))
+        #expect(App.update(&state, .key(.character("w"))).isEmpty)
+        #expect(state.notice?.text == "nothing to save yet: no step has run")
+    }
+
     @Test func promptEditorTypesQAndAppliesWithCtrlD() async throws {
         var state = try await state()
         _ = App.update(&state, .key(.character("e")))
@@ -196,6 +238,21 @@ import UI
         #expect(App.update(&state, .key(.control("d"))) == [.setPrompt("the dog sat quietly", chat: false)])
         #expect(state.overlay == nil)
         #expect(state.promptText == "the dog sat quietly")
+    }
+
+    /// An empty prompt is refused with the reason in the editor, where the user is looking,
+    /// until the next key (the footer's notice goes after a few seconds).
+    @Test func anEmptyPromptIsRefusedWithTheReasonInTheEditor() async throws {
+        var state = try await state()
+        _ = App.update(&state, .key(.character("e")))
+        _ = App.update(&state, .key(.control("u")))
+        #expect(App.update(&state, .key(.control("d"))).isEmpty)
+        for _ in 0..<(App.framesPerSecond * 10) { _ = App.update(&state, .frame) }
+        #expect(state.notice == nil, "the footer's notice has gone")
+        let frame = App.render(state).text
+        #expect(frame.contains("│ the prompt is empty: type one, or Esc keeps the old one "), "\(frame)")
+        _ = App.update(&state, .key(.character("a")))
+        #expect(!App.render(state).text.contains("the prompt is empty"))
     }
 
     @Test func aRestartClearsTheTextAndFollowsTheNewest() async throws {

@@ -19,6 +19,17 @@ import UI
         return (0..<frame.size.height).map { frame.line($0) }.first { $0.contains("/T(1) ") }
     }
 
+    /// The panel's MAT is `generate`'s and `bench`'s tokens per target evaluation: the prompt's
+    /// pass counts, as the token read from its logits does (leaving the pass out showed more).
+    @Test func matIsTokensPerTargetEvaluationAsGenerateReportsIt() async throws {
+        let state = try await speculativeState()
+        let (tokens, passes) = (Double(state.stats.generatedTokens), Double(state.stats.targetEvaluations))
+        let mat = String(format: "%.2f", tokens / passes)
+        #expect(mat != String(format: "%.2f", tokens / (passes - 1)), "the run must tell the two definitions apart")
+        let line = App.render(state).text.split(separator: "\n").first { $0.contains("MAT ") }
+        #expect(line?.contains("MAT \(mat) ·") == true, "\(line ?? "no MAT line")")
+    }
+
     @Test func launchAsksForTheMeasurementAndThePanelSaysMeasuring() async throws {
         var state = try await speculativeState()
         #expect(state.verifyCost == .notMeasured)

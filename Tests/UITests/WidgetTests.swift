@@ -29,6 +29,26 @@ import UI
         #expect(buffer.text.contains("residual: ␣on 0.55"))
     }
 
+    /// Each node shows the uniform r it drew (— where none was drawn), so a verdict can be
+    /// checked against r < p/q; at 80 columns (34 cells inside the inspector) q makes room.
+    @Test func draftTreeShowsTheUniformEachNodeDrew() {
+        let trace = DraftTreeTrace(nodes: [
+            .init(token: 1, parent: nil, p: 0.62, q: 0.50, r: 0.31, verdict: .accepted),
+            .init(token: 2, parent: 0, p: 0.20, q: 0.40, r: 0.71, verdict: .rejected),
+            .init(token: 5, parent: 1, p: 0.10, q: 0.30, r: nil, verdict: .untested),
+        ], acceptedPath: [0], drafter: "early exit @ layer 8")
+        let wide = render(.draftTree(trace)).text
+        #expect(wide.contains("  token             p      q    p/q      r  verdict"), "\(wide)")
+        #expect(wide.contains("✓ ␣cat          0.620  0.500   1.24  0.310  accepted"), "\(wide)")
+        #expect(wide.contains("0.100  0.300   0.33      —  untested"), "\(wide)")
+        let narrow = Rect(x: 0, y: 0, width: 36, height: 14)
+        var buffer = ScreenBuffer(size: Size(width: narrow.width, height: narrow.height))
+        let step = StepTrace(index: 4, generatedBefore: 9, tokens: [], payload: .draftTree(trace), targetEvaluations: 1)
+        InspectorPane(step: step, selected: nil, vocabulary: vocabulary, focused: false).render(into: &buffer, area: narrow, theme: .monochrome)
+        #expect(buffer.text.contains("│  token            p    p/q      r│"), "\(buffer.text)")
+        #expect(buffer.text.contains("│✓ ␣cat         0.620   1.24  0.310│"), "\(buffer.text)")
+    }
+
     /// A tree taller than the inspector ends with how many nodes are not shown.
     @Test func aDraftTreeTooTallForTheInspectorSaysWhatIsLeft() {
         let nodes = (0..<20).map { DraftTreeTrace.Node(token: 1, parent: $0 == 0 ? nil : $0 - 1, p: 0.5, q: 0.5, r: 0.1, verdict: .accepted) }

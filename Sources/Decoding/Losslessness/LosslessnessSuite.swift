@@ -14,15 +14,27 @@ public enum LosslessnessSuite {
     public static let greedySamples = 1_000
 
     public struct Setting: Sendable {
+        /// The sampler's part of the label ("T=1").
         public var label: String
         public var parameters: DecodingParameters
+
+        /// The drafting parameters every setting gives, with the word each is labelled by.
+        static let drafting = [(SpeculativeParameters.draftLength.name, "draft"), (SpeculativeParameters.exitLayer.name, "exit")]
+
+        /// The label of the setting run by `strategy`: the sampler's, then the drafting
+        /// parameters it uses ("T=1; draft 2, exit 1"; "T=1; draft 2" for prompt lookup, which
+        /// has no exit layer).
+        public func label(for strategy: StrategyDescriptor) -> String {
+            let used = Set(strategy.parameters.map(\.name))
+            let own = Self.drafting.filter { used.contains($0.0) }.compactMap { name, word in parameters.value(name).map { "\(word) \(Int($0))" } }
+            return own.isEmpty ? label : label + "; " + own.joined(separator: ", ")
+        }
     }
 
     public static let settings: [Setting] = [
-        setting("T=1; draft 2, exit 1", temperature: 1, draftLength: 2, exitLayer: 1),
-        setting("T=0.7 k=8 p=0.9 min-p=0.05 rep=1.2; draft 3, exit 2",
-                temperature: 0.7, topK: 8, topP: 0.9, minP: 0.05, repeatPenalty: 1.2, draftLength: 3, exitLayer: 2),
-        setting("T=0; draft 3, exit 2", temperature: 0, draftLength: 3, exitLayer: 2),
+        setting("T=1", temperature: 1, draftLength: 2, exitLayer: 1),
+        setting("T=0.7 k=8 p=0.9 min-p=0.05 rep=1.2", temperature: 0.7, topK: 8, topP: 0.9, minP: 0.05, repeatPenalty: 1.2, draftLength: 3, exitLayer: 2),
+        setting("T=0", temperature: 0, draftLength: 3, exitLayer: 2),
     ]
 
     /// A non-default configuration of one strategy whose drafting or verification differs
@@ -61,7 +73,8 @@ public enum LosslessnessSuite {
                 own.map { variant in
                     var parameters = setting.parameters
                     for (name, value) in variant.parameters { parameters.set(name, to: value) }
-                    return (label: variant.label.isEmpty ? setting.label : setting.label + "; " + variant.label, parameters: parameters)
+                    let label = setting.label(for: descriptor)
+                    return (label: variant.label.isEmpty ? label : label + "; " + variant.label, parameters: parameters)
                 }
             }
             return configurations.map { setting in

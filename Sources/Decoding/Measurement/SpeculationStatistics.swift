@@ -9,9 +9,6 @@ public struct SpeculationStatistics: Sendable, Equatable {
     /// Drafted nodes the target judged (accepted or rejected).
     public private(set) var tested = 0
     public private(set) var accepted = 0
-    /// Tokens committed by the rounds (accepted drafts plus the target's own token).
-    public private(set) var committed = 0
-    public private(set) var targetEvaluations = 0
     public private(set) var draftEvaluations = 0
     public private(set) var seconds = 0.0
     /// Rounds whose walk reached draft position d (index d − 1): a node was drafted there after
@@ -37,8 +34,6 @@ public struct SpeculationStatistics: Sendable, Equatable {
         drafted += tree.nodes.count
         tested += tree.nodes.filter { $0.verdict != .untested }.count
         accepted += tree.acceptedPath.count
-        committed += step.committedTokens.count
-        targetEvaluations += step.targetEvaluations
         draftEvaluations += step.draftEvaluations
         seconds += step.seconds
         roundsByDraftSize[tree.nodes.count, default: 0] += 1
@@ -63,11 +58,6 @@ public struct SpeculationStatistics: Sendable, Equatable {
     /// (for i.i.d. acceptance every entry is the same α).
     public var positionAcceptance: [Double] {
         zip(acceptedAt, reached).map { $1 > 0 ? Double($0) / Double($1) : 0 }
-    }
-
-    /// Committed tokens per target pass within the rounds.
-    public var meanAcceptedTokens: Double {
-        targetEvaluations > 0 ? Double(committed) / Double(targetEvaluations) : 0
     }
 
     /// Drafted tokens per round: the verify pass evaluates these plus the last committed token.

@@ -6,9 +6,12 @@ extension App {
     /// Keys go to the open overlay first; otherwise the keymap decides.
     static func handle(_ key: Key, in state: inout AppState) -> [AppCommand] {
         // The "too small" notice hides the screen: keys acting on it would change what the
-        // user cannot see, so only quitting (as the notice says) and redraw work there.
+        // user cannot see, so only quitting (as the notice says) and redraw work there. While
+        // text is being typed `q` is a letter, not a command: the text waits for the terminal
+        // to grow back, and only Ctrl-C quits.
         if !state.size.fitsScreen {
-            guard let action = keymap.action(for: key), action.quits || action == .redraw else { return [] }
+            let typing = state.overlay?.takesText == true
+            guard let action = keymap.action(for: key), action == .redraw || action == .interrupt || (action.quits && !typing) else { return [] }
             return perform(action, in: &state)
         }
         if let overlay = state.overlay {
@@ -27,7 +30,13 @@ extension App {
             if action == .interrupt { state.terminationSignal = SIGINT }
             return [.quit]
         case .redraw: return [.redraw]
-        case .writeTrace: return [.writeTrace]
+        case .writeTrace:
+            // A trace without a step is one `replay` refuses: write nothing, and say why.
+            guard !state.steps.isEmpty else {
+                show("nothing to save yet: no step has run", in: &state)
+                return []
+            }
+            return [.writeTrace]
         case .togglePause:
             // A second press while pausing cancels it: the engine pauses and resumes at the
             // same step end, and the header says so now.
@@ -187,7 +196,8 @@ extension App {
 
     static func openConstraintPicker(thenStrategy: String?, in state: inout AppState) {
         state.overlay = .constraintPicker(ConstraintPicker(
-            files: state.constraintFiles, current: state.configuration.parameters.constraint, thenStrategy: thenStrategy))
+            files: state.constraintFiles, current: state.configuration.parameters.constraint, thenStrategy: thenStrategy,
+            searched: state.constraintSearch))
     }
 
     /// How to reach the strategies that apply a constraint: "keys 6-9", "keys 8 9, m or s",

@@ -123,12 +123,15 @@ extension App {
     /// Enter inserts a line break; Ctrl-D applies, Esc cancels, Ctrl-T toggles chat mode,
     /// Ctrl-U clears. Printable keys (including `q`) are text here.
     private static func editorKey(_ key: Key, editor: inout PromptEditor, in state: inout AppState) -> [AppCommand] {
+        editor.problem = nil
         switch key {
         case .escape:
             state.overlay = nil
         case .control("d"):
             let text = editor.text
+            // Said in the editor too: the footer's notice is far from it, and goes.
             guard !text.allSatisfy(\.isWhitespace) else {
+                editor.problem = "the prompt is empty: type one, or Esc keeps the old one"
                 show("the prompt is empty", isError: true, in: &state)
                 return []
             }

@@ -5,7 +5,7 @@ extension App {
     public static func render(_ state: AppState) -> ScreenBuffer {
         var buffer = ScreenBuffer(size: state.size, fill: Cell(symbol: " ", style: state.theme[.base]))
         guard state.size.fitsScreen else {
-            TooSmallNotice(size: state.size).render(into: &buffer, area: state.size.bounds, theme: state.theme)
+            TooSmallNotice(size: state.size, editing: state.overlay?.takesText == true).render(into: &buffer, area: state.size.bounds, theme: state.theme)
             return buffer
         }
         if let comparison = state.comparison {
@@ -24,7 +24,9 @@ extension App {
         if !layout.text.isEmpty { primaryText(state).render(into: &buffer, area: layout.text, theme: theme) }
         if !layout.inspector.isEmpty { inspector(state).render(into: &buffer, area: layout.inspector, theme: theme) }
         if !layout.timeline.isEmpty {
-            TimelinePane(steps: state.steps, focused: state.focus == .timeline).render(into: &buffer, area: layout.timeline, theme: theme)
+            // The cursor's step is marked there; none while the cursor follows the newest.
+            let cursorStep = state.cursor.flatMap { state.tokens.indices.contains($0) ? state.tokens[$0].step : nil }
+            TimelinePane(steps: state.steps, focused: state.focus == .timeline, selected: cursorStep).render(into: &buffer, area: layout.timeline, theme: theme)
         }
         FooterBar(keymap: keymap, notice: state.notice).render(into: &buffer, area: layout.footer, theme: theme)
     }
@@ -51,7 +53,7 @@ extension App {
         let selected = state.selectedToken.flatMap { state.tokens.indices.contains($0) ? state.tokens[$0] : nil }
         var inspector = InspectorPane(step: state.selectedStep, selected: state.cursor == nil ? nil : selected, vocabulary: state.vocabulary,
                                       focused: state.focus == .inspector)
-        inspector.cost = SpeculationCostPanel(statistics: SpeculationStatistics(steps: state.steps), tokensPerSecond: state.stats.tokensPerSecond,
+        inspector.cost = SpeculationCostPanel(statistics: SpeculationStatistics(steps: state.steps), run: state.stats,
                                               verifyCost: state.verifyCost, draftSize: 0)
         return inspector
     }
@@ -74,7 +76,7 @@ extension App {
             guard let index = state.selectedToken, state.tokens.indices.contains(index) else { return }
             let entry = state.tokens[index]
             let step = state.steps.indices.contains(entry.step) ? state.steps[entry.step] : nil
-            TokenDetailOverlay(entry: entry, index: index, step: step, vocabulary: state.vocabulary).render(into: &buffer, theme: state.theme)
+            TokenDetailOverlay(entry: entry, position: state.textPosition(ofToken: index), step: step, vocabulary: state.vocabulary).render(into: &buffer, theme: state.theme)
         }
     }
 }

@@ -19,6 +19,9 @@ public struct AppState: Sendable {
     public var modelLayerCount: Int?
     /// Constraint files the picker offers (`c`), as paths to show and load.
     public var constraintFiles: [String] = []
+    /// Where the `samples/` folders of those files were looked for ("/tmp/x, /usr/bin or a
+    /// folder above it"): when none was found, the picker says so.
+    public var constraintSearch: String?
 
     // What the run produced.
     public var status: RunStatus = .starting
@@ -75,6 +78,13 @@ public struct AppState: Sendable {
     /// The token whose step the inspector shows: the cursor's, or the newest committed one.
     public var selectedToken: Int? {
         cursor ?? (tokens.isEmpty ? nil : tokens.count - 1)
+    }
+
+    /// The token's place in the generated text, from 1 (rejected drafts, which are listed with
+    /// the text's tokens, do not count); nil for a rejected draft, which is not part of it.
+    public func textPosition(ofToken index: Int) -> Int? {
+        guard tokens.indices.contains(index), !tokens[index].isRejectedDraft else { return nil }
+        return tokens[..<index].count { !$0.isRejectedDraft } + 1
     }
 
     /// The step the inspector explains.

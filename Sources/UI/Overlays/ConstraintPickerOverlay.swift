@@ -14,16 +14,17 @@ public struct ConstraintPickerOverlay {
 
     public func render(into buffer: inout ScreenBuffer, theme: Theme) {
         let heading = picker.thenStrategy.map { ["\($0) needs a constraint: pick one"] } ?? []
+        let hint = picker.hint
         let labels = picker.choices.map(label)
-        let widest = (labels + heading).map(CellWidth.of).max() ?? 0
+        let widest = (labels + heading + hint).map(CellWidth.of).max() ?? 0
         let title = picker.typed == nil ? "Constraint — ↑↓ Enter, Esc closes" : "Constraint — type, Enter loads, Esc back"
         let box = OverlayBox(title: title, width: max(CellWidth.of(title) + 8, min(90, widest + 8)),
-                             height: labels.count + heading.count + (picker.typed == nil ? 2 : 4))
+                             height: labels.count + heading.count + hint.count + (picker.typed == nil ? 2 : 4))
         let area = box.draw(into: &buffer, theme: theme)
         guard area.height > 0 else { return }
         var y = area.y
-        for line in heading {
-            buffer.put(line, x: area.x, y: y, style: theme[.overlayKey], maxWidth: area.width)
+        for (line, style) in heading.map({ ($0, theme[.overlayKey]) }) + hint.map({ ($0, theme[.overlay].overlaid(by: Style(dim: true))) }) {
+            buffer.put(Format.padMarkingCut(line, area.width), x: area.x, y: y, style: style, maxWidth: area.width)
             y += 1
         }
         let inputRows = picker.typed == nil ? 0 : 2

@@ -8,4 +8,12 @@ public enum Overlay: Equatable, Sendable {
     case comparisonPicker(selected: Int)
     case tokenDetail
     case constraintPicker(ConstraintPicker)
+
+    /// Whether printable keys are text here (a prompt, a constraint path): `q` is a letter then.
+    var takesText: Bool {
+        switch self {
+        case .promptEditor, .constraintPicker: true
+        case .help, .strategyPicker, .comparisonPicker, .tokenDetail: false
+        }
+    }
 }

@@ -5,6 +5,8 @@ public struct PromptEditor: Equatable, Sendable {
     public private(set) var row = 0
     public private(set) var column = 0
     public var chat: Bool
+    /// Why the text was not applied (it is empty), shown in the editor until the next key.
+    public var problem: String?
 
     public init(text: String, chat: Bool) {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }

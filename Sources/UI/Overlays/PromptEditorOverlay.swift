@@ -25,8 +25,12 @@ public struct PromptEditorOverlay {
         let under = editor.column < line.count ? Printable.text(String(line[editor.column])) : " "
         buffer.put(Character(under.isEmpty ? " " : under), x: min(textArea.x + layout.x(of: editor.column, in: cursorRow), textArea.maxX - 1),
                    y: textArea.y + cursorRow - top, style: theme[.input].overlaid(by: theme[.cursor]), clip: textArea)
-        let help = "Enter new line · Ctrl-T \(chatAvailable ? "chat/raw" : "(no chat template)") · Ctrl-U clear"
-        buffer.put(help, x: area.x, y: area.maxY - 1, style: theme[.overlay].overlaid(by: Style(dim: true)), maxWidth: area.width)
+        if let problem = editor.problem {
+            buffer.put(problem, x: area.x, y: area.maxY - 1, style: theme[.overlay].overlaid(by: theme[.failure]), maxWidth: area.width)
+        } else {
+            let help = "Enter new line · Ctrl-T \(chatAvailable ? "chat/raw" : "(no chat template)") · Ctrl-U clear"
+            buffer.put(help, x: area.x, y: area.maxY - 1, style: theme[.overlay].overlaid(by: Style(dim: true)), maxWidth: area.width)
+        }
     }
 
     /// How wide the text's rows are on a screen of `size`, for moving the cursor by row.

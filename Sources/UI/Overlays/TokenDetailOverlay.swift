@@ -5,13 +5,14 @@ import Inference
 /// entropy, and its rank in the distribution it was chosen from.
 public struct TokenDetailOverlay {
     public var entry: TokenEntry
-    public var index: Int
+    /// The token's place in the generated text (`AppState.textPosition`); nil for a rejected draft.
+    public var position: Int?
     public var step: StepTrace?
     public var vocabulary: any Vocabulary
 
-    public init(entry: TokenEntry, index: Int, step: StepTrace?, vocabulary: any Vocabulary) {
+    public init(entry: TokenEntry, position: Int?, step: StepTrace?, vocabulary: any Vocabulary) {
         self.entry = entry
-        self.index = index
+        self.position = position
         self.step = step
         self.vocabulary = vocabulary
     }
@@ -20,7 +21,7 @@ public struct TokenDetailOverlay {
         let token = entry.traced.token
         let bytes = vocabulary.bytes(of: token).map { String($0, radix: 16, uppercase: true) }.map { $0.count == 1 ? "0" + $0 : $0 }
         var lines: [(String, String)] = [
-            ("token", "#\(index + 1) · id \(token) · \(TokenText.label(token, vocabulary: vocabulary))"),
+            ("token", "\(position.map { "#\($0)" } ?? "not in the text") · id \(token) · \(TokenText.label(token, vocabulary: vocabulary))"),
             ("bytes", bytes.joined(separator: " ")),
             ("source", entry.traced.source.words + (entry.traced.source.isCommitted ? "" : " (not part of the text)")),
             ("probability", entry.traced.probability.map { Format.fixed($0, 4) } ?? "—"),

@@ -2,9 +2,13 @@
 /// running and redraws normally once the terminal is enlarged.
 public struct TooSmallNotice: Widget {
     public var size: Size
+    /// Text is being typed (the prompt editor is open): it waits for the terminal to grow back,
+    /// and `q` is a letter there, so the notice names Ctrl-C as the way out.
+    public var editing: Bool
 
-    public init(size: Size) {
+    public init(size: Size, editing: Bool = false) {
         self.size = size
+        self.editing = editing
     }
 
     public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
@@ -21,10 +25,12 @@ public struct TooSmallNotice: Widget {
     private func lines(fitting area: Rect) -> [String] {
         let minimum = "\(ScreenLayout.minimum.width)×\(ScreenLayout.minimum.height)"
         let sizes = "\(size.width)×\(size.height), need \(minimum)"
-        let short = ["too small", "need \(minimum)", "q quits"]
+        let enlarge = editing ? "enlarge it to go on editing," : "enlarge it,"
+        let quit = editing ? "Ctrl-C" : "q"
+        let short = ["too small", "need \(minimum)", "\(editing ? "^C" : "q") quits"]
         let wordings = [
-            ["terminal too small", sizes, "enlarge it, or q to quit"],
-            ["terminal too small", sizes, "enlarge it,", "or q to quit"],
+            ["terminal too small", sizes, "\(enlarge) or \(quit) to quit"],
+            ["terminal too small", sizes, enlarge, "or \(quit) to quit"],
         ]
         return wordings.first { $0.count <= area.height && $0.allSatisfy { CellWidth.of($0) <= area.width } } ?? short
     }

@@ -4,6 +4,8 @@ struct Arguments {
     private(set) var values: [String: String] = [:]
     private(set) var switches: Set<String> = []
     private(set) var positionals: [String] = []
+    /// How each given flag was spelled (`--temperature` or `--temp`), by canonical name.
+    private var spellings: [String: String] = [:]
 
     /// - Parameters:
     ///   - valued: flags that take a value, each with its aliases (e.g. ["-m", "--model"]); the
@@ -31,6 +33,7 @@ struct Arguments {
                 argument = String(argument[..<equals])
             }
             guard let flag = canonical[argument] else { throw .unknownFlag(argument) }
+            spellings[flag.name] = argument
             if flag.takesValue {
                 if let inlineValue {
                     values[flag.name] = inlineValue
@@ -54,6 +57,9 @@ struct Arguments {
     }
 
     func string(_ flag: String) -> String? { values[flag] }
+
+    /// The flag as the user typed it, for messages about it; its canonical name if not given.
+    func spelling(of flag: String) -> String { spellings[flag] ?? flag }
 
     func has(_ flag: String) -> Bool { switches.contains(flag) }
 

@@ -20,10 +20,11 @@ enum StrategyParameterFlags {
         llamaAliases[descriptor.name] ?? "--" + descriptor.name
     }
 
-    /// Sets every parameter given on the command line; returns the names set.
+    /// Sets every parameter given on the command line; returns the names set, each with its
+    /// flag as typed.
     @discardableResult
-    static func apply(_ parsed: Arguments, to parameters: inout DecodingParameters) throws -> [String] {
-        var set: [String] = []
+    static func apply(_ parsed: Arguments, to parameters: inout DecodingParameters) throws -> [(name: String, flag: String)] {
+        var set: [(name: String, flag: String)] = []
         for descriptor in descriptors {
             let flag = flag(descriptor)
             guard let value = try parsed.double(flag) else { continue }
@@ -35,7 +36,7 @@ enum StrategyParameterFlags {
                 throw CommandLineError.invalidValue(flag: flag, value: text, expected: "a whole number")
             }
             parameters.set(descriptor.name, to: value)
-            set.append(descriptor.name)
+            set.append((descriptor.name, parsed.spelling(of: flag)))
         }
         return set
     }

@@ -156,9 +156,9 @@ enum GenerateCommand: Command {
         var parameters = DecodingParameters()
         let declared = Set(strategy.parameters.map(\.name))
         var warnings: [String] = []
-        for name in try StrategyParameterFlags.apply(parsed, to: &parameters) where !declared.contains(name) {
+        for (name, flag) in try StrategyParameterFlags.apply(parsed, to: &parameters) where !declared.contains(name) {
             if strategy.name == GreedyStrategy.descriptor.name, name == "temperature", parameters.sampler.temperature == 0 { continue }
-            warnings.append("\(strategy.name) does not use --\(name)")
+            warnings.append("\(strategy.name) does not use \(flag)")
         }
         parameters.constraint = try ConstraintFlags.constraint(parsed)
         // Text the constraint does not hold would look like an answer that does.

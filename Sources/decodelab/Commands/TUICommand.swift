@@ -105,6 +105,7 @@ enum TUICommand: Command {
         state.modelLayerCount = layerCount
         if let problem = session.chatProblem { state.notice = Notice(text: "raw text mode: \(problem)", seconds: 8) }
         state.constraintFiles = ConstraintSamples.files()
+        state.constraintSearch = ConstraintSamples.searched()
         let makeModel = session.makeModel
         let services = AppServices(encodePrompt: session.encode, themes: themes, tracePath: tracePath, modelIdentity: session.modelIdentity,
                                    activations: session.activations,

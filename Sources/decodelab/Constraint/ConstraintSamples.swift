@@ -33,6 +33,13 @@ enum ConstraintSamples {
         return found
     }
 
+    /// Where `files` looks, for the picker to say when it finds nothing.
+    static func searched(workingDirectory: String = FileManager.default.currentDirectoryPath,
+                         executable: String = CommandLine.arguments.first ?? ".") -> String {
+        let folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent().path
+        return "\(workingDirectory), \(folder) or a folder above it"
+    }
+
     static func isConstraint(_ name: String) -> Bool {
         guard !name.hasSuffix(".instance.json") else { return false }
         return ConstraintSpec.Kind.forFile(name) != nil

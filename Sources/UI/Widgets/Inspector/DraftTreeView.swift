@@ -2,8 +2,9 @@ import Decoding
 import Inference
 
 /// For speculative steps: the draft tree, indented by depth, with the target's p, the draft's
-/// q, their ratio and the verdict; the accepted path is highlighted and a rejection shows the
-/// residual distribution the replacement came from. The run's cost panel sits under the title.
+/// q, their ratio, the uniform r drawn against it (accepted when r < p/q) and the verdict; the
+/// accepted path is highlighted and a rejection shows the residual distribution the
+/// replacement came from. The run's cost panel sits under the title.
 struct DraftTreeView {
     var trace: DraftTreeTrace
     /// The step's tokens that did not come from the draft (residual draw, bonus, fallback).
@@ -15,12 +16,15 @@ struct DraftTreeView {
         let accepted = Set(trace.acceptedPath)
         rows.line("\(trace.drafter) · accepted \(trace.acceptedPath.count)/\(trace.nodes.count)", style: theme[.title], into: &buffer)
         cost?.render(into: &buffer, rows: &rows, theme: theme)
-        // p, q and p/q take 22 cells and the verdict word 10; a narrow inspector (80 columns)
-        // narrows the token column and leaves the word to the ✓ ✗ · mark.
-        let showsVerdict = rows.area.width >= 45
-        let labelWidth = showsVerdict ? 13 : max(6, rows.area.width - 22)
-        let columns = "  \(Format.pad("token", labelWidth)) \(Format.padLeft("p", 5)) \(Format.padLeft("q", 6)) \(Format.padLeft("p/q", 6))"
-        rows.line(columns + (showsVerdict ? "  verdict" : ""), style: theme[.muted], into: &buffer)
+        // The mark and p, q, p/q and r take 29 cells, the verdict word 10 more: all fit beside a
+        // 13-cell token column from 52 cells (the inspector at 120 columns). Narrower, the word
+        // is left to the ✓ ✗ · mark; below 40 cells (80 columns) q goes too, keeping p/q and r,
+        // which decide the verdict.
+        let showsVerdict = rows.area.width >= 52
+        let showsQ = rows.area.width >= 40
+        let labelWidth = showsVerdict ? 13 : max(6, rows.area.width - (showsQ ? 29 : 22))
+        let heading = DraftTreeView.numbers(p: "p", q: "q", ratio: "p/q", r: "r", showingQ: showsQ)
+        rows.line("  \(Format.pad("token", labelWidth))\(heading)" + (showsVerdict ? "  verdict" : ""), style: theme[.muted], into: &buffer)
         let order = DraftTreeView.depthFirstOrder(trace.nodes)
         for (shown, index) in order.enumerated() {
             // With one row left and more than one node to go, say how many are not shown
@@ -37,10 +41,11 @@ struct DraftTreeView {
             case .untested: "·"
             }
             let label = String(repeating: " ", count: min(depth, 6)) + TokenText.label(node.token, vocabulary: vocabulary)
-            let q = node.q.map { Format.fixed($0, 3) } ?? "  —"
-            let ratio = node.ratio.map { Format.fixed($0, 2) } ?? "  —"
-            let text = "\(mark) \(Format.pad(label, labelWidth)) \(Format.fixed(node.p, 3)) \(Format.padLeft(q, 6)) \(Format.padLeft(ratio, 6))"
-                + (showsVerdict ? "  \(node.verdict.rawValue)" : "")
+            // No r where nothing was drawn: greedy matching, untested nodes.
+            let numbers = DraftTreeView.numbers(p: Format.fixed(node.p, 3), q: node.q.map { Format.fixed($0, 3) } ?? "—",
+                                                ratio: node.ratio.map { Format.fixed($0, 2) } ?? "—", r: node.r.map { Format.fixed($0, 3) } ?? "—",
+                                                showingQ: showsQ)
+            let text = "\(mark) \(Format.pad(label, labelWidth))\(numbers)" + (showsVerdict ? "  \(node.verdict.rawValue)" : "")
             let role: ThemeRole = accepted.contains(index) ? .draftAccepted : (node.verdict == .rejected ? .draftRejected : .muted)
             guard rows.line(text, style: theme[role], into: &buffer) else { return }
             if node.verdict == .rejected, !node.residualTop.isEmpty {
@@ -54,6 +59,12 @@ struct DraftTreeView {
                       style: theme[Lens.role(for: token.source)], into: &buffer)
         }
         if let grid = trace.jacobi { JacobiGridView(grid: grid, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme) }
+    }
+
+    /// The number columns, right-aligned, each after a space: p in 5 cells, q, p/q and r in 6.
+    static func numbers(p: String, q: String, ratio: String, r: String, showingQ: Bool) -> String {
+        let columns = [Format.padLeft(p, 5)] + (showingQ ? [Format.padLeft(q, 6)] : []) + [Format.padLeft(ratio, 6), Format.padLeft(r, 6)]
+        return columns.map { " " + $0 }.joined()
     }
 
     static func depth(of index: Int, in nodes: [DraftTreeTrace.Node]) -> Int {

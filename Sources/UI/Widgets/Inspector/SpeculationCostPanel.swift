@@ -1,19 +1,22 @@
 import Decoding
+import Engine
 
 /// The speculative run's economics under the draft tree: acceptance overall and per draft
 /// position, MAT and tokens/s, the measured verify cost of this round's size and the
 /// break-even MAT above which the drafter beats plain decoding on this machine.
 struct SpeculationCostPanel: Sendable {
     var statistics: SpeculationStatistics
-    var tokensPerSecond: Double
+    /// The run's totals: its MAT is the tokens per target pass `generate` and `bench` report
+    /// (the prompt's pass counted, as is the token read from its logits).
+    var run: EngineStats
     /// The runtime's T(n) curve, measured once after start-up.
     var verifyCost: VerifyCostStatus
     /// Drafted tokens of the round on screen.
     var draftSize: Int
 
     func render(into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
-        let mat = statistics.meanAcceptedTokens
-        rows.line("MAT \(Format.fixed(mat, 2)) · \(Format.fixed(tokensPerSecond, 1)) tok/s · accepted "
+        let mat = run.tokensPerEvaluation
+        rows.line("MAT \(Format.fixed(mat, 2)) · \(Format.fixed(run.tokensPerSecond, 1)) tok/s · accepted "
                   + "\(Format.fixed(statistics.acceptanceRate * 100, 0))% of \(statistics.tested)", style: theme[.title], into: &buffer)
         let positions = statistics.positionAcceptance.prefix(8).enumerated().map { "\($0.offset + 1):\(Format.fixed($0.element, 2))" }
         if !positions.isEmpty { rows.line("per position " + positions.joined(separator: " "), style: theme[.muted], into: &buffer) }
