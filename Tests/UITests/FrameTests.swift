@@ -51,6 +51,17 @@ import UI
         #expect(!frame.text.contains("Timeline"))
     }
 
+    /// At 80 columns the source lens keeps a legend for its colours, in its short form.
+    @Test func sourceLensAt80x24() async throws {
+        var state = try await ToyRun.state(strategy: "speculative-tree", steps: 4, size: Size(width: 80, height: 24))
+        _ = App.update(&state, .key(.character("l")))
+        _ = App.update(&state, .key(.character("l")))
+        #expect(state.lens == .source)
+        let frame = App.render(state)
+        assertSnapshot(frame, named: "speculative-tree-source-80x24")
+        #expect(frame.line(1).contains("✓dr ✗dr resample bonus forced"), "\(frame.line(1))")
+    }
+
     @Test func overlaysAt80x24() async throws {
         var state = try await ToyRun.state(steps: 5, size: Size(width: 80, height: 24))
         _ = App.update(&state, .key(.character("?")))

@@ -129,9 +129,12 @@ import UI
     }
 
     /// A pane too narrow for the lens's name and its legend keeps the legend, which names the
-    /// measure too; one too narrow for the legend alone keeps the name.
+    /// measure too; one too narrow for the legend alone (the source lens at 80 columns) keeps
+    /// its shorter form; one too narrow for that keeps the name.
     @Test(arguments: [(Lens.probability, 44, "╭─ Text ─────────── p ≥.9 ≥.6 ≥.3 ≥.1 <.1 ─╮"), (.probability, 50, "╭─ Text · probability ─── p ≥.9 ≥.6 ≥.3 ≥.1 <.1 ─╮"),
-                      (.source, 44, "╭─ Text · source ──────────────────────────╮")])
+                      (.source, 44, "╭─ Text ─── ✓dr ✗dr resample bonus forced ─╮"),
+                      (.source, 60, "╭─ Text ────── sample ✓draft ✗draft resample bonus forced ─╮"),
+                      (.source, 30, "╭─ Text · source ────────────╮")])
     func textPaneTitleKeepsTheLegendWhereItFits(lens: Lens, width: Int, border: String) {
         var buffer = ScreenBuffer(size: Size(width: width, height: 3))
         TextPane(prompt: "", chat: false, tokens: [], lens: lens, cursor: nil, focused: false)
