@@ -65,6 +65,15 @@ import UI
         }
     }
 
+    /// A parameter list cut short for room ends with "…"; the whole list has none.
+    @Test func aCutParameterListEndsWithAnEllipsis() async throws {
+        let state = try await state()
+        let whole = header(state, width: 100)
+        #expect(whole.hasPrefix(" [6] speculative-tree │ T 0.80 exit 24 width 2 depth 3 ") && !whole.contains("…"), "\(whole)")
+        #expect(header(state, width: 90).hasPrefix(" [6] speculative-tree │ T 0.80 exit 24 width 2 … "))
+        #expect(header(state, width: 80).hasPrefix(" [6] speculative-tree │ T 0.80 exit 24 … "))
+    }
+
     @Test func switchesAndSamplerSettingsOffTheirDefaultsAreShown() async throws {
         var state = try await state()
         #expect(!header(state, width: 200).contains("k-seq"))
