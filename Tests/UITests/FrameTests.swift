@@ -39,6 +39,23 @@ import UI
         #expect(state.cursor == nil)
     }
 
+    /// At 80×24 the inspector of an earlier step, whose summary is longer (it says how the
+    /// selected token came), still shows the sampled stage's candidates, also with a sampler
+    /// chain of long stage names (the penalties).
+    @Test(arguments: [("sampling-cursor-80x24", 1.0), ("sampling-cursor-penalties-80x24", 1.1)])
+    func cursorOnAnEarlierStepAt80x24KeepsTheCandidates(snapshot: String, repeatPenalty: Double) async throws {
+        var parameters = DecodingParameters()
+        parameters.set("repeat-penalty", to: repeatPenalty)
+        var state = try await ToyRun.state(parameters: parameters, steps: 12, size: Size(width: 80, height: 24))
+        for _ in 0..<3 { _ = App.update(&state, .key(.left)) }
+        let frame = App.render(state)
+        assertSnapshot(frame, named: snapshot)
+        let inspector = (2..<19).map { String(frame.line($0).dropFirst(45).dropLast()) }
+        let final = try #require(inspector.firstIndex { $0.hasPrefix("temperature") }, "\(frame.text)")
+        #expect(inspector[(final + 1)...].filter { $0.contains("%") }.count >= 3, "\(frame.text)")
+        #expect(inspector.contains { $0.hasPrefix("▸") }, "the chosen token's row: \(frame.text)")
+    }
+
     @Test func sourceLensAndZoomedInspector() async throws {
         var state = try await ToyRun.state(strategy: "greedy", steps: 8, size: Size(width: 80, height: 24))
         _ = App.update(&state, .key(.character("l")))
