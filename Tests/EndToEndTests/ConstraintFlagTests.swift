@@ -46,6 +46,29 @@ import Testing
         }
     }
 
+    /// A GBNF rule defined twice is accepted, as llama.cpp accepts it (the later definition is
+    /// used), with a warning naming the rule and both lines, as schema warnings are given:
+    /// by `grammar check`, by `generate`, and on the TUI's notice line when picked with `c`.
+    @Test func aRuleDefinedTwiceIsAcceptedWithAWarning() throws {
+        let grammar = try temporaryFile("twice.gbnf", "root ::= answer\nanswer ::= \"no\"\nanswer ::= \"yes\"\n")
+        defer { try? FileManager.default.removeItem(atPath: grammar) }
+        let warning = "decodelab: warning: \(grammar): rule 'answer' is defined on line 2 and again on line 3; the later definition is used\n"
+        let check = try run(["grammar", "check", "--grammar-file", grammar, "--input", "yes"])
+        #expect(check.status == 0 && check.stderr == warning, "\(check.stderr)")
+        #expect(check.stdout.contains("input: accepted"), "\(check.stdout)")
+        let generate = try run(["generate", "-m", try GoldenData.defaultModelPath(), "-p", "Hi", "--grammar-file", grammar,
+                                "--temp", "0", "-n", "4", "-s", "1"])
+        #expect(generate.status == 0 && generate.stdout == "yes\n", "\(generate.stderr)")
+        #expect(generate.stderr.contains(warning), "\(generate.stderr)")
+        let tty = try PseudoTerminal(arguments: ["--toy", "-n", "4"])
+        tty.type("c")
+        #expect(tty.waitFor("samples/schemas/person.json"))
+        tty.type(grammar + "\r")
+        #expect(tty.waitFor("'answer'"), "the warning on the notice line")
+        tty.type("q")
+        #expect(tty.waitForExit())
+    }
+
     @Test func everyStrategyParameterIsAFlag() throws {
         let help = try run(["generate", "--help"]).stdout
         for flag in ["--draft-length", "--exit-layer", "--ngram-size", "--beam-width", "--temperature, --temp", "--estimator"] {

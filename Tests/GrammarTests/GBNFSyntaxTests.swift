@@ -7,6 +7,16 @@ struct GBNFSyntaxTests {
         Recognizer(try Grammar(gbnf: gbnf))
     }
 
+    /// A rule defined twice keeps its later definition, as in llama.cpp, and the document
+    /// warns about it with both lines.
+    @Test func aRuleDefinedTwiceKeepsItsLaterDefinitionWithAWarning() throws {
+        let document = try GBNFDocument(parsing: "root ::= a\na ::= \"x\"\n# again:\na ::= \"y\"\n")
+        #expect(document.warnings == ["rule 'a' is defined on line 2 and again on line 4; the later definition is used"])
+        let r = Recognizer(try Grammar(document.definition, source: "grammar"))
+        #expect(r.matches(Array("y".utf8)) && !r.matches(Array("x".utf8)))
+        #expect(try GBNFDocument(parsing: "root ::= a\na ::= \"x\"\n").warnings.isEmpty)
+    }
+
     @Test func repetitionBounds() throws {
         let r = try recognizer(#"root ::= "a"{2,4} "b"{3} "c"{1,} "d"{,2}"#.replacingOccurrences(of: "{,2}", with: "{0,2}"))
         #expect(r.matches(Array("aabbbc".utf8)))

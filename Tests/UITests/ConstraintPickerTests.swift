@@ -182,6 +182,19 @@ import UI
         #expect(state.notice?.text == "constraint yes-no.gbnf (gbnf) — masked from the prompt, same seed")
     }
 
+    /// A constraint loaded with warnings (a grammar rule defined twice) says so first on the
+    /// notice line, and for longer than a plain notice.
+    @Test func aConstraintsWarningsLeadItsNotice() async throws {
+        var state = try await state()
+        let twice = ConstraintSpec(kind: .gbnf, source: "root ::= a\na ::= \"x\"\na ::= \"y\"\n", origin: "twice.gbnf")
+        let warnings = try twice.warnings()
+        #expect(warnings == ["rule 'a' is defined on line 2 and again on line 3; the later definition is used"])
+        _ = App.update(&state, .constraintLoaded(twice, strategy: nil, warnings: warnings + ["another"]))
+        #expect(state.notice?.text == "warning: \(warnings[0]) (+1 more) — constraint loaded: twice.gbnf (gbnf) — pick a constrained strategy (keys 1, m or s)",
+                "\(state.notice?.text ?? "")")
+        #expect((state.notice?.expiresAtFrame ?? 0) > Notice(text: "", from: state.frame).expiresAtFrame)
+    }
+
     @Test func cyclingPassesOverConstrainedStrategiesUntilAConstraintIsLoaded() async throws {
         var state = try await state()
         _ = App.update(&state, .key(greedyKey))

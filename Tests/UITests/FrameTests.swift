@@ -62,6 +62,23 @@ import UI
         #expect(!App.render(state)[x: column, y: timeline.y + 1].style.reverse, "following the newest marks no column")
     }
 
+    /// At 80×24 the inspector of an earlier step, whose summary is longer (it says how the
+    /// selected token came), still shows the sampled stage's candidates, also with a sampler
+    /// chain of long stage names (the penalties).
+    @Test(arguments: [("sampling-cursor-80x24", 1.0), ("sampling-cursor-penalties-80x24", 1.1)])
+    func cursorOnAnEarlierStepAt80x24KeepsTheCandidates(snapshot: String, repeatPenalty: Double) async throws {
+        var parameters = DecodingParameters()
+        parameters.set("repeat-penalty", to: repeatPenalty)
+        var state = try await ToyRun.state(parameters: parameters, steps: 12, size: Size(width: 80, height: 24))
+        for _ in 0..<3 { _ = App.update(&state, .key(.left)) }
+        let frame = App.render(state)
+        assertSnapshot(frame, named: snapshot)
+        let inspector = (2..<19).map { String(frame.line($0).dropFirst(45).dropLast()) }
+        let final = try #require(inspector.firstIndex { $0.hasPrefix("temperature") }, "\(frame.text)")
+        #expect(inspector[(final + 1)...].filter { $0.contains("%") }.count >= 3, "\(frame.text)")
+        #expect(inspector.contains { $0.hasPrefix("▸") }, "the chosen token's row: \(frame.text)")
+    }
+
     @Test func sourceLensAndZoomedInspector() async throws {
         var state = try await ToyRun.state(strategy: "greedy", steps: 8, size: Size(width: 80, height: 24))
         _ = App.update(&state, .key(.character("l")))
@@ -72,6 +89,17 @@ import UI
         let frame = App.render(state)
         assertSnapshot(frame, named: "greedy-zoomed-inspector-80x24")
         #expect(!frame.text.contains("Timeline"))
+    }
+
+    /// At 80 columns the source lens keeps a legend for its colours, in its short form.
+    @Test func sourceLensAt80x24() async throws {
+        var state = try await ToyRun.state(strategy: "speculative-tree", steps: 4, size: Size(width: 80, height: 24))
+        _ = App.update(&state, .key(.character("l")))
+        _ = App.update(&state, .key(.character("l")))
+        #expect(state.lens == .source)
+        let frame = App.render(state)
+        assertSnapshot(frame, named: "speculative-tree-source-80x24")
+        #expect(frame.line(1).contains("✓dr ✗dr resample bonus forced"), "\(frame.line(1))")
     }
 
     @Test func overlaysAt80x24() async throws {

@@ -65,6 +65,27 @@ import UI
         }
     }
 
+    /// A parameter list cut short for room ends with "…"; the whole list has none.
+    @Test func aCutParameterListEndsWithAnEllipsis() async throws {
+        let state = try await state()
+        let whole = header(state, width: 100)
+        #expect(whole.hasPrefix(" [6] speculative-tree │ T 0.80 exit 24 width 2 depth 3 ") && !whole.contains("…"), "\(whole)")
+        #expect(header(state, width: 90).hasPrefix(" [6] speculative-tree │ T 0.80 exit 24 width 2 … "))
+        #expect(header(state, width: 80).hasPrefix(" [6] speculative-tree │ T 0.80 exit 24 … "))
+    }
+
+    /// SMC's proposal is a choice of method, not a switch: it is named by the method.
+    @Test func smcNamesItsProposalMethod() async throws {
+        var state = try await state()
+        state.configuration.strategy = "smc"
+        let masking = header(state, width: 200)
+        #expect(masking.contains("T 0.80 N 4 τ 0.50 proposal mask │") && !masking.contains("no-proposal"), "\(masking)")
+        state.configuration.parameters.set("proposal", to: 1)
+        state.configuration.parameters.set("estimator", to: 2)
+        let awrs = header(state, width: 200)
+        #expect(awrs.contains("T 0.80 N 4 τ 0.50 proposal awrs est geometric │"), "\(awrs)")
+    }
+
     @Test func switchesAndSamplerSettingsOffTheirDefaultsAreShown() async throws {
         var state = try await state()
         #expect(!header(state, width: 200).contains("k-seq"))

@@ -51,6 +51,38 @@ import UI
         #expect(run.lineOfToken == [0, 0, 1])
     }
 
+    /// Kinsoku: closing punctuation does not start a line, so the character before it moves
+    /// down with it, and the tokens that begin there begin on the new line.
+    @Test func closingPunctuationDoesNotStartALine() {
+        let vocabulary = TestVocabulary(["今日は", "晴れ", "。", "今日は晴", "れ", "」"])
+        func flow(_ ids: [Int32]) -> TokenFlow {
+            let tokens = ids.map { TokenEntry(step: 0, traced: TracedToken(token: $0, source: .sampled), vocabulary: vocabulary) }
+            return TokenFlow(prompt: "", tokens: tokens, width: 10, promptOnOwnLine: false)
+        }
+        let insideAToken = flow([0, 1, 2])
+        #expect(insideAToken.lines.map { $0.map(\.text).joined() } == ["今日は晴", "れ。"])
+        #expect(insideAToken.lines[1].map(\.token) == [1, 2])
+        #expect(insideAToken.lineOfToken == [0, 0, 1] && insideAToken.columnOfToken == [0, 6, 2])
+        let aWholeToken = flow([3, 4, 2])
+        #expect(aWholeToken.lines.map { $0.map(\.text).joined() } == ["今日は晴", "れ。"])
+        #expect(aWholeToken.lineOfToken == [0, 1, 1] && aWholeToken.columnOfToken == [0, 0, 2])
+        // "。」": neither may start the line, so "晴" comes down with both.
+        let twoInARow = flow([3, 2, 5])
+        #expect(twoInARow.lines.map { $0.map(\.text).joined() } == ["今日は", "晴。」"])
+        #expect(twoInARow.lines[1].map(\.token) == [0, 1, 2])
+        let prompt = TokenFlow(prompt: "今日は晴れ、雨。", tokens: [], width: 10, promptOnOwnLine: false)
+        #expect(prompt.lines.map { $0.map(\.text).joined() } == ["今日は晴", "れ、雨。"])
+    }
+
+    /// Kinsoku: an opening bracket does not end a line; it moves down with what it opens.
+    @Test func anOpeningBracketDoesNotEndALine() {
+        let vocabulary = TestVocabulary(["今日は晴", "「", "雨", "」"])
+        let tokens = [0, 1, 2, 3].map { TokenEntry(step: 0, traced: TracedToken(token: Int32($0), source: .sampled), vocabulary: vocabulary) }
+        let flow = TokenFlow(prompt: "", tokens: tokens, width: 10, promptOnOwnLine: false)
+        #expect(flow.lines.map { $0.map(\.text).joined() } == ["今日は晴", "「雨」"])
+        #expect(flow.lineOfToken == [0, 1, 1, 1] && flow.columnOfToken == [0, 0, 2, 4])
+    }
+
     /// A line break after a line that fills the pane still draws its ↵, on the next row.
     @Test func aLineBreakAfterAFullLineIsDrawn() {
         let flow = TokenFlow(prompt: "", tokens: entries([0, 1, 7, 3]), width: 8, promptOnOwnLine: false)

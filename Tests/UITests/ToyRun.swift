@@ -11,9 +11,11 @@ enum ToyRun {
     }
 
     static func state(
-        strategy: String = "sampling", steps: Int, seed: UInt64 = 1, maxNewTokens: Int = 200, size: Size, theme: Theme = .monochrome
+        strategy: String = "sampling", parameters: DecodingParameters = DecodingParameters(), steps: Int, seed: UInt64 = 1,
+        maxNewTokens: Int = 200, size: Size, theme: Theme = .monochrome
     ) async throws -> AppState {
-        let configuration = RunConfiguration(strategy: strategy, seed: seed, prompt: prompt([" the", " cat"]), maxNewTokens: maxNewTokens)
+        let configuration = RunConfiguration(strategy: strategy, parameters: parameters, seed: seed, prompt: prompt([" the", " cat"]),
+                                             maxNewTokens: maxNewTokens)
         var state = AppState(
             modelName: "ToyModel", vocabulary: ToyVocabulary(), strategies: StrategyCatalog.descriptors, configuration: configuration,
             promptText: "the cat", chat: false, chatAvailable: false, size: size, theme: theme)

@@ -148,10 +148,36 @@ import UI
         return buffer.text
     }
 
+    /// The inspector at 80×24 (34×16 inside) on an earlier step, whose summary wraps, with a
+    /// long sampler chain: each stage's header takes one row (a long label is cut with "…"),
+    /// and stages that leave no room (a shorter pane) give way to the sampled stage's candidates.
+    @Test func aLongSamplerChainKeepsTheSampledCandidatesAt80x24() throws {
+        let top = [(1, 0.4), (2, 0.3), (3, 0.2), (4, 0.1)].map { TokenProbability(token: Int32($0), logit: 0, probability: $1) }
+        let labels = ["raw softmax", "logit-bias (2 tokens)", "penalties repeat 1.1 freq 0.5 presence 0.5 last 64", "top-k 40", "typical 0.95",
+                      "top-p 0.95", "min-p 0.05", "temperature 0.8"]
+        let stages = labels.map { StageView(stage: $0, label: $0, top: top, candidateCount: 49152, entropy: 1.95, varentropy: 1) }
+        let trace = DistributionTrace(stages: stages, chosen: 2, entropy: 1.5, varentropy: 1, uniform: 0.5)
+        let chosen = TracedToken(token: 2, source: .sampled, probability: 0.3)
+        let step = StepTrace(index: 4, generatedBefore: 9, tokens: [chosen], payload: .distribution(trace), targetEvaluations: 1, seconds: 0.0483)
+        for height in [18, 14] {
+            var buffer = ScreenBuffer(size: Size(width: 36, height: height))
+            InspectorPane(step: step, selected: TokenEntry(step: 4, traced: chosen, vocabulary: vocabulary), vocabulary: vocabulary, focused: false)
+                .render(into: &buffer, area: buffer.size.bounds, theme: .monochrome)
+            assertSnapshot(buffer, named: "inspector-long-chain-34x\(height - 2)")
+            let rows = (1..<(height - 1)).map { buffer.line($0) }
+            let final = try #require(rows.firstIndex { $0.hasPrefix("│temperature") }, "\(buffer.text)")
+            #expect(rows[(final + 1)...].filter { $0.hasSuffix("%│") }.count >= 3, "\(buffer.text)")
+            #expect(rows.contains { $0.hasPrefix("│▸␣sat") }, "the chosen token's row: \(buffer.text)")
+        }
+    }
+
     /// A pane too narrow for the lens's name and its legend keeps the legend, which names the
-    /// measure too; one too narrow for the legend alone keeps the name.
+    /// measure too; one too narrow for the legend alone (the source lens at 80 columns) keeps
+    /// its shorter form; one too narrow for that keeps the name.
     @Test(arguments: [(Lens.probability, 44, "╭─ Text ─────────── p ≥.9 ≥.6 ≥.3 ≥.1 <.1 ─╮"), (.probability, 50, "╭─ Text · probability ─── p ≥.9 ≥.6 ≥.3 ≥.1 <.1 ─╮"),
-                      (.source, 44, "╭─ Text · source ──────────────────────────╮")])
+                      (.source, 44, "╭─ Text ─── ✓dr ✗dr resample bonus forced ─╮"),
+                      (.source, 60, "╭─ Text ────── sample ✓draft ✗draft resample bonus forced ─╮"),
+                      (.source, 30, "╭─ Text · source ────────────╮")])
     func textPaneTitleKeepsTheLegendWhereItFits(lens: Lens, width: Int, border: String) {
         var buffer = ScreenBuffer(size: Size(width: width, height: 3))
         TextPane(prompt: "", chat: false, tokens: [], lens: lens, cursor: nil, focused: false)

@@ -8,13 +8,26 @@ extension ConstraintSpec {
 
     /// The grammar of this constraint; errors name `origin` (the file) with line and column.
     func compile() throws(GrammarError) -> Grammar {
-        let name = origin ?? kind.rawValue
-        return switch kind {
+        switch kind {
         case .gbnf: try Grammar(gbnf: source, source: name)
         case .regex: try Grammar(regex: source, source: name)
         case .jsonSchema: try Grammar(jsonSchema: source, options: jsonSchemaOptions, source: name)
         }
     }
+
+    /// What the constraint is accepted with but deserves a warning for, one line each without
+    /// `origin`: a schema's ignored keywords, parts no value satisfies and approximations
+    /// (`JSONSchemaConversion.warnings`), a grammar's rule defined twice (`GBNFDocument.warnings`).
+    public func warnings() throws(GrammarError) -> [String] {
+        switch kind {
+        case .gbnf: try GBNFDocument(parsing: source, source: name).warnings
+        case .regex: []
+        case .jsonSchema: try JSONSchemaConversion(schema: source, options: jsonSchemaOptions, source: name).warnings
+        }
+    }
+
+    /// What messages call the constraint: its file, or its kind.
+    private var name: String { origin ?? kind.rawValue }
 
     /// Whether `text` is a whole text of the constraint (not only a prefix of one), as decoding
     /// cut by a length limit may leave it.

@@ -2,13 +2,16 @@
 /// allowed only between rules, inside parentheses and after `|`; `#` comments; literals and
 /// classes of code points with \x \u \U \t \r \n \\ \" \[ \] escapes; `.`; `* + ? {m} {m,} {m,n}`.
 /// Token references (`<...>`) are refused: this grammar engine works on bytes, not token ids.
-/// A rule defined twice keeps its last definition, as in llama.cpp.
+/// A rule defined twice keeps its last definition, as in llama.cpp, and is reported.
 struct GBNFParser {
     private let text: [UInt8]
     private let source: String
     private var position = 0
     private var rules: [(name: String, body: GrammarExpression)] = []
     private var references: [(name: String, at: Int)] = []
+    /// Where each rule's latest definition starts.
+    private var definitionStarts: [String: Int] = [:]
+    private var redefinitions: [String] = []
     private var groupDepth = 0
 
     init(_ text: String, source: String) {
@@ -16,9 +19,10 @@ struct GBNFParser {
         self.source = source
     }
 
-    static func parse(_ text: String, source: String) throws(GrammarError) -> GrammarDefinition {
+    /// The grammar's rules, and a warning for each rule defined again.
+    static func parse(_ text: String, source: String) throws(GrammarError) -> (GrammarDefinition, redefinitions: [String]) {
         var parser = GBNFParser(text, source: source)
-        return try parser.parseGrammar()
+        return (try parser.parseGrammar(), parser.redefinitions)
     }
 
     private mutating func parseGrammar() throws(GrammarError) -> GrammarDefinition {
@@ -35,6 +39,7 @@ struct GBNFParser {
     }
 
     private mutating func parseRule() throws(GrammarError) {
+        let start = position
         let name = try parseName()
         skipSpace(newlines: false)
         guard peek(0) == UInt8(ascii: ":"), peek(1) == UInt8(ascii: ":"), peek(2) == UInt8(ascii: "=") else {
@@ -52,6 +57,11 @@ struct GBNFParser {
         }
         skipSpace(newlines: true)
         rules.append((name, body))
+        if let earlier = definitionStarts[name] {
+            let lines = [earlier, start].map { TextPosition(of: $0, in: text).line }
+            redefinitions.append("rule '\(name)' is defined on line \(lines[0]) and again on line \(lines[1]); the later definition is used")
+        }
+        definitionStarts[name] = start
     }
 
     private mutating func parseAlternatives(nested: Bool) throws(GrammarError) -> GrammarExpression {

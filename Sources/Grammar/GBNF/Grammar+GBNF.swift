@@ -1,7 +1,7 @@
 extension Grammar {
-    /// Compiles a GBNF grammar (llama.cpp's format); errors carry the line and column. A
-    /// leading byte-order mark, as some Windows editors write, is not part of the grammar.
+    /// Compiles a GBNF grammar (llama.cpp's format, see `GBNFDocument`); errors carry the line
+    /// and column.
     public init(gbnf text: String, source: String = "grammar") throws(GrammarError) {
-        try self.init(GBNFParser.parse(text.droppingByteOrderMark, source: source), source: source)
+        try self.init(GBNFDocument(parsing: text, source: source).definition, source: source)
     }
 }

@@ -14,6 +14,12 @@ public struct JSONSchemaConversion: Sendable {
     public let approximations: [String]
     public let options: JSONSchemaOptions
 
+    /// The ignored features, unsatisfiable parts and approximations, one line each, as they
+    /// are reported (without the schema's name).
+    public var warnings: [String] {
+        ignored.map { "ignored unsupported \($0)" } + unsatisfiable.map { "\($0); values there are never produced" } + approximations
+    }
+
     /// Converts a schema (draft 2020-12 or draft 7). Without `options.lenient`, any keyword the
     /// grammar cannot enforce is an error that lists them all.
     public init(schema text: String, options: JSONSchemaOptions = JSONSchemaOptions(), source: String = "schema") throws(GrammarError) {

@@ -36,11 +36,11 @@ extension App {
             state.dirty = true
             show("theme: \(theme.name)", in: &state)
             return []
-        case .constraintLoaded(let constraint, let strategy):
+        case .constraintLoaded(let constraint, let strategy, let warnings):
             if case .constraintPicker = state.overlay { state.overlay = nil }
             state.configuration.parameters.constraint = constraint
             if let strategy { state.configuration.strategy = strategy }
-            announce(constraint, in: &state)
+            announce(constraint, warnings: warnings, in: &state)
             return []
         case .configurationRefused(let running):
             state.configuration = running
@@ -93,20 +93,25 @@ extension App {
     }
 
     /// Says what the new constraint does now: applied by the current strategy, or waiting for
-    /// a constrained one (with the keys that pick one).
-    static func announce(_ constraint: ConstraintSpec?, in state: inout AppState) {
-        guard let constraint else {
-            show("constraint removed — decoding unconstrained from the prompt", in: &state)
-            return
-        }
+    /// a constrained one (with the keys that pick one). A warning about it (a grammar rule
+    /// defined twice) goes first, and stays longer so that it can be read.
+    static func announce(_ constraint: ConstraintSpec?, warnings: [String], in state: inout AppState) {
+        let text = announcement(of: constraint, in: state)
+        guard let warning = warnings.first else { return show(text, in: &state) }
+        let more = warnings.count > 1 ? " (+\(warnings.count - 1) more)" : ""
+        state.notice = Notice(text: "warning: \(warning)\(more) — \(text)", from: state.frame, seconds: 10)
+        state.dirty = true
+    }
+
+    private static func announcement(of constraint: ConstraintSpec?, in state: AppState) -> String {
+        guard let constraint else { return "constraint removed — decoding unconstrained from the prompt" }
         let name = "\(constraint.displayName) (\(constraint.kind.rawValue))"
         if let strategy = state.strategy, strategy.needsConstraint {
-            show("constraint \(name) — \(strategy.name) from the prompt, same seed", in: &state)
+            return "constraint \(name) — \(strategy.name) from the prompt, same seed"
         } else if let keys = constrainedKeys(state.strategies) {
-            show("constraint loaded: \(name) — pick a constrained strategy (\(keys))", in: &state)
-        } else {
-            show("constraint loaded: \(name) — no constrained strategy is built in to apply it", in: &state)
+            return "constraint loaded: \(name) — pick a constrained strategy (\(keys))"
         }
+        return "constraint loaded: \(name) — no constrained strategy is built in to apply it"
     }
 
     static func show(_ text: String, isError: Bool = false, in state: inout AppState) {

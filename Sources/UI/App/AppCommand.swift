@@ -15,7 +15,8 @@ public enum AppCommand: Equatable, Sendable {
     /// Read and check a constraint (a file path or a typed `/regex/`); when it compiles, set
     /// it, then switch to `thenStrategy` if one waits for it.
     case loadConstraint(String, thenStrategy: String?)
-    case setConstraint(ConstraintSpec?, thenStrategy: String?)
+    /// `warnings` go with it to the notice that says it is in force.
+    case setConstraint(ConstraintSpec?, thenStrategy: String?, warnings: [String] = [])
     /// Start a second run beside the first with this configuration (compare mode).
     case startComparison(RunConfiguration)
     case stopComparison

@@ -13,8 +13,9 @@ public enum Msg: Sendable {
     /// A command finished with something to say ("trace written to …", an error).
     case notice(String, isError: Bool)
     case themeLoaded(Theme)
-    /// The engine took the constraint (nil: none), and switched to `strategy` if one was waiting.
-    case constraintLoaded(ConstraintSpec?, strategy: String?)
+    /// The engine took the constraint (nil: none), and switched to `strategy` if one was
+    /// waiting; `warnings` are what the constraint deserves a warning for (`ConstraintSpec.warnings()`).
+    case constraintLoaded(ConstraintSpec?, strategy: String?, warnings: [String] = [])
     /// The engine refused a change the keys asked for; this is the configuration it runs.
     case configurationRefused(RunConfiguration)
     /// The engine measured the verify cost the cost panel needs (`AppCommand.measureVerifyCost`).

@@ -100,7 +100,8 @@ public final class AppRunner {
             // Compiling a grammar takes about a millisecond: checking it here reports a bad one
             // before the engine is touched, so the previous constraint stays in force.
             do {
-                commands.yield(.setConstraint(try services.loadConstraint(reference), thenStrategy: thenStrategy))
+                let constraint = try services.loadConstraint(reference)
+                commands.yield(.setConstraint(constraint, thenStrategy: thenStrategy, warnings: try constraint.warnings()))
             } catch {
                 send.yield(.notice("\(error)", isError: true))
             }
@@ -160,10 +161,10 @@ public final class AppRunner {
                     case .restart: await engine.reset()
                     case .setSeed(let seed): try await engine.setSeed(seed)
                     case .setPrompt(let text, let chat): try await engine.setPrompt(services.encodePrompt(text, chat))
-                    case .setConstraint(let constraint, let thenStrategy):
+                    case .setConstraint(let constraint, let thenStrategy, let warnings):
                         try await engine.setConstraint(constraint)
                         if let thenStrategy { try await engine.switchStrategy(to: thenStrategy) }
-                        send.yield(.constraintLoaded(constraint, strategy: thenStrategy))
+                        send.yield(.constraintLoaded(constraint, strategy: thenStrategy, warnings: warnings))
                     case .startComparison(let configuration):
                         guard let make = services.makeComparisonEngine else {
                             send.yield(.comparisonEngine(.failed("this session cannot make a second engine to compare with")))

@@ -70,6 +70,16 @@ public enum Lens: String, CaseIterable, Sendable {
         }
     }
 
+    /// The legend for a pane too narrow for `legend` (80 columns): the source lens's shortened
+    /// by leaving out sampled tokens, which are the plain text as greedy and beam ones are, and
+    /// by abbreviating draft to "dr". The other lenses' legends are short already.
+    public var compactLegend: [(text: String, role: ThemeRole)] {
+        switch self {
+        case .probability, .entropy: legend
+        case .source: [("✓dr", .draftAccepted), ("✗dr", .draftRejected), ("resample", .resampled), ("bonus", .bonus), ("forced", .grammarForced)]
+        }
+    }
+
     /// The legend as plain text (notices).
     public var legendText: String { legend.map(\.text).joined(separator: " ") }
 }

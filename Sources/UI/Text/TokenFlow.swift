@@ -80,12 +80,13 @@ public struct TokenFlow: Sendable {
     /// by characters, as the prompt does. The space a wrapped word starts with is dropped, so
     /// wrapped lines are not indented.
     /// Text that starts with a wide (CJK, fullwidth) character is not wrapped whole: such
-    /// characters are not spaced into words, so a line may break before any of them.
+    /// characters are not spaced into words, so a line may break before any of them, except
+    /// where `Kinsoku` forbids it (before "。", after "「").
     private mutating func wrapping(_ text: some StringProtocol, extent: Int? = nil) -> String {
         let textWidth = CellWidth.of(String(text))
         let needed = extent.map { $0 <= width ? max($0, textWidth) : textWidth } ?? textWidth
         guard column > 0, column + needed > width, textWidth <= width, !TokenFlow.isWide(text.first) else { return String(text) }
-        breakLine(after: nil, mark: false)
+        wrapLine(before: text.first)
         return text.hasPrefix(" ") && text.count > 1 ? String(text.dropFirst()) : String(text)
     }
 
@@ -132,14 +133,47 @@ public struct TokenFlow: Sendable {
             let w = CellWidth.of(character)
             if column + w > width {
                 append(Span(column: chunkColumn, text: chunk, token: token, isLineBreak: false))
-                breakLine(after: nil, mark: false)
+                wrapLine(before: character)
                 chunk = ""
-                chunkColumn = 0
+                chunkColumn = column
             }
             chunk.append(character)
             column += w
         }
         if !chunk.isEmpty { append(Span(column: chunkColumn, text: chunk, token: token, isLineBreak: false)) }
+    }
+
+    /// Ends a full line before `next`, moving the line's last characters down with it where
+    /// `Kinsoku` asks (so that "。" does not start the next line, nor "「" end this one).
+    private mutating func wrapLine(before next: Character?) {
+        let line = lines.count - 1
+        let ending = lines[line].flatMap { span in span.text.map { (character: $0, token: span.token) } }
+        let count = next.map { Kinsoku.carriedCount(endOf: ending.map(\.character), before: $0, width: width) } ?? 0
+        guard count > 0 else { return breakLine(after: nil, mark: false) }
+        let carried = ending.suffix(count)
+        let cutColumn = column - carried.reduce(0) { $0 + CellWidth.of($1.character) }
+        var remaining = count
+        while remaining > 0, var span = lines[line].popLast() {
+            let taken = min(remaining, span.text.count)
+            span.text.removeLast(taken)
+            remaining -= taken
+            append(span)
+        }
+        breakLine(after: nil, mark: false)
+        for (character, token) in carried {
+            if let previous = lines[line + 1].last, previous.token == token {
+                lines[line + 1][lines[line + 1].count - 1].text.append(character)
+            } else {
+                append(Span(column: column, text: String(character), token: token, isLineBreak: false))
+            }
+            column += CellWidth.of(character)
+        }
+        // Tokens that began in what moved down now begin on the new line.
+        for index in lineOfToken.indices.reversed() {
+            guard lineOfToken[index] == line, columnOfToken[index] >= cutColumn else { break }
+            lineOfToken[index] = line + 1
+            columnOfToken[index] -= cutColumn
+        }
     }
 
     private mutating func breakLine(after token: Int?, mark: Bool = true) {

@@ -64,7 +64,10 @@ public struct HeaderBar: Widget {
         }
         let parameters = ParameterSummary.items(state.strategy, state.configuration.parameters)
         if !parameters.isEmpty {
-            let forms = (1...parameters.count).reversed().map { parameters.prefix($0).joined(separator: " ") }
+            // A list cut short for room ends with "…", so it does not pass for the whole list.
+            let forms = (1...parameters.count).reversed().map { count in
+                parameters.prefix(count).joined(separator: " ") + (count < parameters.count ? " …" : "")
+            }
             parts.append(Part(forms: forms, role: .header, priority: 4))
         }
         parts.append(Part(forms: ["seed \(state.configuration.seed)"], role: .header, priority: 3))

@@ -24,10 +24,12 @@ public struct TextPane: Widget {
     public func render(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
         let titled = "\(title) · \(lens.rawValue)"
         // Where the legend does not fit beside the lens's name it goes without it: the legend
-        // names the measure too ("p ≥.9 …"). Where it fits neither way the title stays whole.
-        let shown = [titled, title].first { legendFits(in: area, titleWidth: CellWidth.of($0) + 4) }
-        Panel(title: shown ?? titled, focused: focused).render(into: &buffer, area: area, theme: theme)
-        if shown != nil { drawLegend(into: &buffer, area: area, theme: theme) }
+        // names the measure too ("p ≥.9 …"). Next the shorter legend is tried the same way.
+        // Where it fits no way the title stays whole.
+        let shown = [lens.legend, lens.compactLegend].lazy.flatMap { legend in [titled, title].map { (title: $0, legend: legend) } }
+            .first { legendFits($0.legend, in: area, titleWidth: CellWidth.of($0.title) + 4) }
+        Panel(title: shown?.title ?? titled, focused: focused).render(into: &buffer, area: area, theme: theme)
+        if let shown { drawLegend(shown.legend, into: &buffer, area: area, theme: theme) }
         let inner = Panel.inner(area)
         guard inner.width > 0, inner.height > 0 else { return }
         let flow = TokenFlow(prompt: prompt, tokens: tokens, width: inner.width, promptOnOwnLine: chat, showingRejectedDrafts: lens == .source)
@@ -56,18 +58,20 @@ public struct TextPane: Widget {
     /// Stands for a character whose first bytes have come and whose last have not.
     static let pendingCharacter = "◌"
 
-    private var legendWidth: Int {
-        lens.legend.reduce(0) { $0 + CellWidth.of($1.text) + 1 } + 1
+    private typealias Legend = [(text: String, role: ThemeRole)]
+
+    private func width(of legend: Legend) -> Int {
+        legend.reduce(0) { $0 + CellWidth.of($1.text) + 1 } + 1
     }
 
-    private func legendFits(in area: Rect, titleWidth: Int) -> Bool {
-        area.maxX - 2 - legendWidth > area.x + titleWidth
+    private func legendFits(_ legend: Legend, in area: Rect, titleWidth: Int) -> Bool {
+        area.maxX - 2 - width(of: legend) > area.x + titleWidth
     }
 
-    /// The lens legend, right-aligned in the top border.
-    private func drawLegend(into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
-        var x = area.maxX - 2 - legendWidth
-        for item in lens.legend {
+    /// A lens legend, right-aligned in the top border.
+    private func drawLegend(_ legend: Legend, into buffer: inout ScreenBuffer, area: Rect, theme: Theme) {
+        var x = area.maxX - 2 - width(of: legend)
+        for item in legend {
             x += buffer.put(" ", x: x, y: area.y, style: theme[.base])
             x += buffer.put(item.text, x: x, y: area.y, style: theme[item.role])
         }

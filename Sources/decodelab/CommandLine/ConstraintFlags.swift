@@ -1,6 +1,5 @@
 import Decoding
 import Foundation
-import Grammar
 
 /// `--grammar-file FILE`, `--json-schema FILE`, `--regex PATTERN`: at most one, read and
 /// compiled before the model loads so a mistake is reported at once with its file:line:column.
@@ -44,27 +43,18 @@ enum ConstraintFlags {
         return whitespace
     }
 
-    /// Checks the constraint compiles; for a schema, says which keywords lenient mode ignores
-    /// and which parts can never be satisfied.
+    /// Checks the constraint compiles, and says what in it deserves a warning (a schema's
+    /// ignored keywords and parts never satisfied, a grammar's rule defined twice).
     private static func load(_ spec: ConstraintSpec) throws -> ConstraintSpec {
         try ConstraintLoader.check(spec)
-        if spec.kind == .jsonSchema {
-            let origin = spec.origin ?? "schema"
-            warn(about: try JSONSchemaConversion(schema: spec.source, options: spec.jsonSchemaOptions, source: origin), in: origin)
-        }
+        warn(try spec.warnings(), in: spec.origin ?? spec.kind.rawValue)
         return spec
     }
 
-    /// One line per ignored keyword, per part no value satisfies and per approximation, on stderr.
-    static func warn(about conversion: JSONSchemaConversion, in origin: String) {
-        for ignored in conversion.ignored {
-            Console.err("decodelab: warning: \(origin): ignored unsupported \(ignored)\n")
-        }
-        for part in conversion.unsatisfiable {
-            Console.err("decodelab: warning: \(origin): \(part); values there are never produced\n")
-        }
-        for approximation in conversion.approximations {
-            Console.err("decodelab: warning: \(origin): \(approximation)\n")
+    /// One line per warning (`ConstraintSpec.warnings()`), on stderr.
+    static func warn(_ warnings: [String], in origin: String) {
+        for warning in warnings {
+            Console.err("decodelab: warning: \(origin): \(warning)\n")
         }
     }
 }

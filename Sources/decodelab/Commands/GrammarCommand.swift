@@ -55,16 +55,19 @@ enum GrammarCommand: Command {
         return action == "check" ? try check(parsed) : try bench(parsed)
     }
 
-    /// The constraint named on the command line, compiled; lenient warnings go to stderr.
+    /// The constraint named on the command line, compiled; its warnings go to stderr.
     static func compile(_ parsed: Arguments) throws -> Grammar {
         let options = JSONSchemaOptions(whitespace: try ConstraintFlags.whitespace(parsed).jsonSchema, lenient: parsed.has("--lenient"))
         switch (parsed.string("--grammar-file"), parsed.string("--json-schema"), parsed.string("--regex")) {
         case (let file?, nil, nil):
-            return try Grammar(gbnf: try UserFile.text(file, flag: "--grammar-file"), source: file)
+            let document = try GBNFDocument(parsing: try UserFile.text(file, flag: "--grammar-file"), source: file)
+            let grammar = try Grammar(document.definition, source: file)
+            ConstraintFlags.warn(document.warnings, in: file)
+            return grammar
         case (nil, let file?, nil):
             let conversion = try JSONSchemaConversion(schema: try UserFile.text(file, flag: "--json-schema"), options: options, source: file)
             let grammar = try Grammar(conversion, source: file)
-            ConstraintFlags.warn(about: conversion, in: file)
+            ConstraintFlags.warn(conversion.warnings, in: file)
             return grammar
         case (nil, nil, let pattern?):
             return try Grammar(regex: pattern, source: "--regex")

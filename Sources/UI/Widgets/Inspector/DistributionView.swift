@@ -5,7 +5,9 @@ import Inference
 /// For a sampled step: every sampler stage's top candidates as bars, the chosen token marked,
 /// so the reader sees how the chain reshaped the distribution. Each stage's header carries the
 /// chosen token's probability after that stage, so when space is short the intermediate
-/// stages shrink to that one line and the sampled (final) stage keeps its bars.
+/// stages shrink to that one line and the sampled (final) stage keeps its bars. Each header is
+/// one row; where even those rows leave the sampled stage fewer than three candidates, the last
+/// intermediate stages are counted on one line instead.
 struct DistributionView {
     var trace: DistributionTrace
     var vocabulary: any Vocabulary
@@ -17,9 +19,14 @@ struct DistributionView {
         rows.line("chosen \(TokenText.label(trace.chosen, vocabulary: vocabulary)) · H \(Format.fixed(trace.entropy, 2))\(draw)",
                   style: theme[.title], into: &buffer)
         guard let final = trace.stages.last else { return }
-        let intermediate = trace.stages.dropLast()
-        let available = rows.remaining - 1 - intermediate.count
-        let finalBars = min(final.top.count, max(3, available / (intermediate.count + 1)))
+        let room = rows.remaining - 1 - min(Self.fewestFinalBars, final.top.count)
+        let allIntermediate = trace.stages.dropLast()
+        let intermediate = allIntermediate.prefix(allIntermediate.count <= room ? allIntermediate.count : max(0, room - 1))
+        let hidden = allIntermediate.count - intermediate.count
+        // The line counting the stages left out, where there is a row for it.
+        let saysHidden = hidden > 0 && room > 0
+        let available = rows.remaining - 1 - intermediate.count - (saysHidden ? 1 : 0)
+        let finalBars = min(final.top.count, max(Self.fewestFinalBars, available / (intermediate.count + 1)))
         let fit = intermediate.isEmpty ? 0 : min(6, (available - finalBars) / intermediate.count)
         // A single bar adds nothing to the header's ▸p; leave the room to the sampled stage.
         let perStage = fit >= 2 ? fit : 0
@@ -27,20 +34,31 @@ struct DistributionView {
             guard rows.line(header(stage, final: false, width: rows.area.width), style: theme[.muted], into: &buffer) else { return }
             drawBars(shown(stage, count: perStage), into: &buffer, rows: &rows, theme: theme)
         }
+        if saysHidden {
+            rows.line("… \(Format.count(hidden, "more stage")) (Enter zooms)", style: theme[.muted], into: &buffer)
+        }
         guard rows.line(header(final, final: true, width: rows.area.width), style: theme[.headerAccent], into: &buffer) else { return }
         drawBars(shown(final, count: max(finalBars, rows.remaining)), into: &buffer, rows: &rows, theme: theme)
     }
 
+    /// The sampled stage's candidates kept however many stages come before it.
+    private static let fewestFinalBars = 3
+
     /// Two spaces between the parts when they fit; a narrow pane (80 columns) gets one space,
     /// then loses the candidate count and the word "sampled" (the final stage keeps its accent
-    /// colour), so the chosen token's probability is still whole.
+    /// colour), then has its label cut with "…" (the penalties'), so the header stays one row
+    /// and the chosen token's probability is still whole.
     private func header(_ stage: StageView, final: Bool, width: Int) -> String {
         let chosen = stage.top.first { $0.token == trace.chosen }.map { "▸\(Format.percent($0.probability).trimmingCharacters(in: .whitespaces))" }
         let count = "n \(stage.candidateCount)", sampled = final && trace.uniform != nil ? "sampled" : nil
-        let parts = [stage.label, count, "H \(Format.fixed(stage.entropy, 2))"] + [chosen, sampled].compactMap { $0 }
+        let numbers = ["H \(Format.fixed(stage.entropy, 2))", chosen].compactMap { $0 }
+        let parts = [stage.label, count] + numbers + [sampled].compactMap { $0 }
         let forms = [parts.joined(separator: "  "), parts.joined(separator: " "), parts.filter { $0 != count }.joined(separator: " "),
-                     parts.filter { $0 != count && $0 != sampled }.joined(separator: " ")]
-        return forms.first { CellWidth.of($0) <= width } ?? forms[forms.count - 1]
+                     ([stage.label] + numbers).joined(separator: " ")]
+        if let fitting = forms.first(where: { CellWidth.of($0) <= width }) { return fitting }
+        let labelWidth = width - 1 - CellWidth.of(numbers.joined(separator: " "))
+        guard labelWidth > 1 else { return Format.padMarkingCut(forms[forms.count - 1], width) }
+        return Format.padMarkingCut(stage.label, labelWidth) + " " + numbers.joined(separator: " ")
     }
 
     /// The top `count` entries, with the chosen token swapped in last if it ranks lower.
