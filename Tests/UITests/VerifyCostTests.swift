@@ -68,6 +68,19 @@ import UI
         #expect(!line.contains("measuring"))
     }
 
+    /// Timed on busy cores, two tokens can measure faster than one; the panel still shows the
+    /// numbers it has, and says they are noise-bound.
+    @Test func aCurveFasterForMoreTokensIsCalledNoisy() async throws {
+        let noisy = VerifyCost(seconds: [1: 0.010, 2: 0.0087, 4: 0.0139, 8: 0.0203, 16: 0.0348, 32: 0.0651], context: 2)
+        #expect(!noisy.isMonotone && Self.curve.isMonotone)
+        for (curve, noted) in [(noisy, true), (Self.curve, false)] {
+            var state = try await speculativeState()
+            _ = App.launch(&state)
+            _ = App.update(&state, .verifyCostMeasured(curve))
+            #expect(App.render(state).text.contains("timing noisy") == noted)
+        }
+    }
+
     @Test func aFailedMeasurementSaysWhy() async throws {
         var state = try await speculativeState()
         _ = App.launch(&state)
