@@ -16,8 +16,9 @@ struct SpeculationCostPanel: Sendable {
 
     func render(into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
         let mat = run.tokensPerEvaluation
-        rows.line("MAT \(Format.fixed(mat, 2)) · \(Format.fixed(run.tokensPerSecond, 1)) tok/s · accepted "
-                  + "\(Format.fixed(statistics.acceptanceRate * 100, 0))% of \(statistics.tested)", style: theme[.title], into: &buffer)
+        rows.line("MAT \(Format.fixed(mat, 2)) · \(Format.fixed(run.tokensPerSecond, 1)) tok/s", style: theme[.title], into: &buffer)
+        // Counts, not one rate: drafts the walk never reached are neither accepted nor rejected.
+        rows.line("drafts \(statistics.drafted), tested \(statistics.tested), accepted \(statistics.accepted)", style: theme[.muted], into: &buffer)
         let positions = statistics.positionAcceptance.prefix(8).enumerated().map { "\($0.offset + 1):\(Format.fixed($0.element, 2))" }
         if !positions.isEmpty { rows.line("per position " + positions.joined(separator: " "), style: theme[.muted], into: &buffer) }
         let verify = "T(\(draftSize + 1))/T(1)"
@@ -40,6 +41,9 @@ struct SpeculationCostPanel: Sendable {
         let pays = mat > cost.breakEven
         rows.line("break-even MAT \(Format.fixed(cost.breakEven, 2)) = \(Format.fixed(cost.verifyRatio, 2))+\(perRound)+\(draftSize)×\(perDraft): \(pays ? "pays" : "loses")",
                   style: theme[pays ? .draftAccepted : .draftRejected], into: &buffer)
+        if !verifyCost.isMonotone {
+            rows.line("timing noisy (busy cores): more tokens measured faster than fewer", style: theme[.muted], into: &buffer)
+        }
     }
 
     /// What the panel says while it has no curve.
