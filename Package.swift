@@ -29,13 +29,14 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "Inference", swiftSettings: kernelFlags + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "Grammar", swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "Decoding", dependencies: ["Inference", "Grammar"], swiftSettings: kernelFlags),
         .target(name: "Engine", dependencies: ["Decoding", "Inference"]),
         .target(name: "UI", dependencies: ["Engine", "Decoding", "Inference"]),
         .target(name: "Terminal", dependencies: ["CNcursesw", "UI", "Engine"]),
-        .executableTarget(name: "decodelab", dependencies: ["Terminal", "UI", "Engine", "Decoding", "Grammar", "Inference"]),
+        .executableTarget(name: "decodelab", dependencies: ["CMalloc", "Terminal", "UI", "Engine", "Decoding", "Grammar", "Inference"]),
 
         .target(name: "TestSupport", dependencies: ["Inference"], path: "Tests/TestSupport"),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "TestSupport"]),

@@ -40,6 +40,8 @@ if fcntl(STDERR_FILENO, F_GETFD) == -1 {
 }
 if fcntl(STDOUT_FILENO, F_GETFD) == -1 { fail("standard output is closed") }
 
+AllocatorTuning.apply()
+
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
     // `help generate` is `generate --help`.
