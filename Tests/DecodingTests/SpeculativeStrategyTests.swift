@@ -52,7 +52,7 @@ import Inference
         let context = DecodingContext(model: ToyModel(seed: 1), prompt: [1, 3, 0, 2, 1, 3], maxNewTokens: 4, seed: 1)
         let step = try strategy.step(context)
         guard case .draftTree(let tree) = step.payload else { Issue.record("expected a draft tree"); return }
-        #expect(tree.nodes.isEmpty && tree.drafter == "prompt lookup 2-gram at 0, adaptive length 1/3")
+        #expect(tree.nodes.isEmpty && tree.drafter == "prompt lookup 2-gram at 0: only control tokens follow it, adaptive length 1/3")
         #expect(step.tokens.map(\.source) == [.greedy])
     }
 

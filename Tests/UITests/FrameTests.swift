@@ -19,6 +19,16 @@ import UI
         assertSnapshot(App.render(state), named: "sampling-80x24")
     }
 
+    /// Before the first step of a running run, the inspector says the prompt is being read (a
+    /// long one takes seconds); a paused run without steps keeps the plain placeholder.
+    @Test func theInspectorSaysThePromptIsBeingRead() async throws {
+        var state = try await ToyRun.state(steps: 0, size: Size(width: 120, height: 40))
+        state.status = .running
+        #expect(App.render(state).text.contains("Reading the prompt (2 tokens); the first step"))
+        state.status = .paused
+        #expect(App.render(state).text.contains("No step yet"))
+    }
+
     @Test func beamSearchAt120x40() async throws {
         let state = try await ToyRun.state(strategy: "beam", steps: 6, size: Size(width: 120, height: 40))
         let frame = App.render(state)

@@ -32,7 +32,11 @@ public struct SpeculativeLookupStrategy: DecodingStrategy {
         // control token and get the rest of the budget.
         let copyable = (found?.tokens ?? []).prefix { !context.vocabulary.isControl($0) }
         let drafted = Array(copyable.prefix(min(length.current, max(0, context.tokenBudget - 1))))
-        let label = found.map { "prompt lookup \($0.ngramSize)-gram at \($0.matchStart)" } ?? "prompt lookup (no match)"
+        let label = found.map { found in
+            let match = "prompt lookup \(found.ngramSize)-gram at \(found.matchStart)"
+            guard drafted.isEmpty else { return match }
+            return match + (copyable.isEmpty ? ": only control tokens follow it" : ": no room left to draft")
+        } ?? "prompt lookup (no match)"
         let result = try round.run(.chain(drafted), keep: keep, drafter: label + length.labelNote, context: context)
         length.record(result)
         return result

@@ -55,6 +55,7 @@ extension App {
                                       focused: state.focus == .inspector)
         inspector.cost = SpeculationCostPanel(statistics: SpeculationStatistics(steps: state.steps), run: state.stats,
                                               verifyCost: state.verifyCost, draftSize: 0)
+        if state.steps.isEmpty, state.status == .running { inspector.readingPrompt = state.configuration.prompt.count }
         return inspector
     }
 

@@ -10,6 +10,9 @@ public struct InspectorPane: Widget {
     public var focused: Bool
     /// The run's speculation economics, shown with draft trees.
     var cost: SpeculationCostPanel?
+    /// Prompt tokens being read before the first step, when a run is under way: a long prompt
+    /// takes seconds, and the pane says what is happening instead of waiting silently.
+    var readingPrompt: Int?
 
     public init(step: StepTrace?, selected: TokenEntry?, vocabulary: any Vocabulary, focused: Bool) {
         self.step = step
@@ -23,7 +26,8 @@ public struct InspectorPane: Widget {
         Panel(title: "Inspector", focused: focused, badge: badge).render(into: &buffer, area: area, theme: theme)
         var rows = InspectorRows(area: Panel.inner(area))
         guard let step else {
-            rows.line("No step yet: the first token's distribution will appear here.", style: theme[.muted], into: &buffer)
+            let waiting = readingPrompt.map { "Reading the prompt (\($0) token\($0 == 1 ? "" : "s")); the first step follows." }
+            rows.line(waiting ?? "No step yet: the first token's distribution will appear here.", style: theme[.muted], into: &buffer)
             return
         }
         rows.line(summary(of: step), style: theme[.muted], into: &buffer)
