@@ -30,6 +30,13 @@ struct JSONSchemaCheckTests {
         #expect(found.contains(complaint), "\(found)")
     }
 
+    /// The offending value leads the message, so a line too narrow for all of it (the TUI's
+    /// notice) still shows what was written.
+    @Test func aValueOfTheWrongKindIsNamedFirst() throws {
+        let found = try #require(problem(#"{"type":"objekt"}"#))
+        #expect(found.hasPrefix(#"type at # is "objekt"; it must be a type name"#), "\(found)")
+    }
+
     @Test func integralCountsWrittenWithFractionsAndTheLimitItselfAreAccepted() throws {
         let r = try recognizer(#"{"type":"array","minItems":2.0}"#)
         #expect(!r.matches(Array("[1]".utf8)))
@@ -44,7 +51,7 @@ struct JSONSchemaCheckTests {
     ])
     func keywordValuesOfTheWrongKindAreRefused(_ keyword: String, _ value: String, _ expected: String) throws {
         let found = try #require(problem(#"{"properties":{"a":{"\#(keyword)":\#(value)}}}"#))
-        #expect(found.contains("\(keyword) at #/properties/a must be \(expected)"), "\(found)")
+        #expect(found.contains("\(keyword) at #/properties/a is \(value); it must be \(expected)"), "\(found)")
     }
 
     @Test func patternPropertiesAreEnforcedOrRefused() throws {

@@ -6,7 +6,8 @@ extension JSONSchemaCompiler {
         for (keyword, value) in schema.members ?? [] {
             guard let expected = JSONSchemaKeywordValue.expected[keyword] else { continue }
             guard expected.accepts(value) else {
-                throw failure("\(keyword) at \(path) must be \(expected.description), not \(value.compactText)")
+                // The value comes first: a narrow line (the TUI's notice) cuts a message's end.
+                throw failure("\(keyword) at \(path) is \(value.compactText); it must be \(expected.description)")
             }
             if expected == .count, let count = value.numberValue, count > Double(JSONSchemaKeywordValue.countLimit) {
                 throw failure("\(keyword) at \(path) is \(value.compactText), above the limit of \(JSONSchemaKeywordValue.countLimit)")
