@@ -103,7 +103,8 @@ extension SIMD16 where Scalar == Float {
 }
 
 extension SIMD8 where Scalar == Float {
-    @inline(__always)
+    /// Inlinable for the vocabulary softmax in Decoding, like `SinglePrecisionExp.exp`.
+    @inlinable @inline(__always)
     public var widenedToDouble: SIMD8<Double> {
         SIMD8<Double>(Double(self[0]), Double(self[1]), Double(self[2]), Double(self[3]),
                       Double(self[4]), Double(self[5]), Double(self[6]), Double(self[7]))

@@ -11,15 +11,19 @@
 public enum SinglePrecisionExp {
     public typealias Lanes = SIMD8<Float>
 
-    public static let domain: ClosedRange<Float> = -80...0
+    // Computed and inlinable, like the constants below, so code inlined into other modules
+    // folds them instead of calling a global's accessor.
+    @inlinable public static var domain: ClosedRange<Float> { -80...0 }
 
-    private static let log2e: Float = 1.44269504
-    private static let ln2High: Float = 0.693359375
-    private static let ln2Low: Float = -2.12194440e-4
+    @inlinable static var log2e: Float { 1.44269504 }
+    @inlinable static var ln2High: Float { 0.693359375 }
+    @inlinable static var ln2Low: Float { -2.12194440e-4 }
     /// 1.5·2^23: adding it rounds to an integer held in the low mantissa bits.
-    private static let roundingMagic: Float = 12582912
+    @inlinable static var roundingMagic: Float { 12582912 }
 
-    @inline(__always)
+    // Inlinable: the vocabulary softmax in Decoding calls it per eight logits, and a call across
+    // the module boundary passed the lanes through memory (the softmax ran at half speed).
+    @inlinable @inline(__always)
     public static func exp(_ x: Lanes) -> Lanes {
         let shifted = Lanes(repeating: roundingMagic).addingProduct(x, Lanes(repeating: log2e))
         let k = shifted - roundingMagic
