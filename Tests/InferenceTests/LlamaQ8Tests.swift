@@ -48,6 +48,11 @@ import TestSupport
         #expect(greedy[0] == golden.greedyIDs[0], "\(name): the first greedy token differs")
     }
 
+    /// The default model's matrices are all Q4_1 or Q8_0: q8 mode reaches every one of them.
+    @Test func everyMatrixOfTheDefaultModelHasAnIntegerKernel() throws {
+        #expect(try LlamaTestModel.load(threads: 1, activations: .q8).typesWithoutIntegerKernel.isEmpty)
+    }
+
     @Test func batchedChainIsBitIdenticalToOneTokenAtATime() throws {
         let tokens = LlamaBatchTests.prompt + LlamaBatchTests.continuation
         let single = try LlamaTestModel.load(threads: 1, activations: .q8)

@@ -76,6 +76,13 @@ import Testing
         #expect(model.committedCount == 0)
     }
 
+    /// Only Q4_1 and Q8_0 matrices have integer kernels; an all-F32 model says its F32 ones
+    /// keep f32 activations in q8 mode (the command line warns with this list).
+    @Test func namesTheMatrixTypesWithoutAnIntegerKernel() throws {
+        let model = try LlamaModel(gguf: Self.open(Self.writer(), name: "types"), vocabulary: LlamaTestVocabulary(count: Self.vocab), threads: 1)
+        #expect(model.typesWithoutIntegerKernel == ["F32"])
+    }
+
     @Test func usesASeparateOutputHeadWhenPresent() throws {
         let tied = try LlamaModel(gguf: Self.open(Self.writer(), name: "tied"), vocabulary: LlamaTestVocabulary(count: Self.vocab), threads: 1)
         let separate = try LlamaModel(gguf: Self.open(Self.writer(separateOutput: true), name: "separate"), vocabulary: LlamaTestVocabulary(count: Self.vocab), threads: 1)
