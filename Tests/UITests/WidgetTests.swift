@@ -109,6 +109,11 @@ import UI
         #expect(TokenText.label(1, vocabulary: vocabulary) == "␣a␣")
     }
 
+    @Test func aBeamWhollyCommittedSaysSoInsteadOfAnEmptyTail() {
+        let done = BeamTrace.Beam(tokens: [], logProbability: -15.55, score: -0.44, finished: true)
+        #expect(render(.beams(BeamTrace(beams: [done], candidatesScored: 4))).text.contains("-15.55  (all in the text)"))
+    }
+
     @Test func countsAgreeWithTheirNouns() {
         let beam = BeamTrace.Beam(tokens: [1], logProbability: -0.5, score: -0.5, finished: false)
         #expect(render(.beams(BeamTrace(beams: [beam], candidatesScored: 1))).text.contains("1 beam · 1 candidate scored"))
