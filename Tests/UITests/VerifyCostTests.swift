@@ -115,13 +115,14 @@ import UI
 }
 
 /// An in-memory screen that keeps every frame and presses `q` once `done` holds for one (or
-/// after ten seconds, so a missing measurement fails the test instead of hanging it).
+/// after thirty seconds, room for a loaded machine, so a missing measurement fails the test
+/// instead of hanging it).
 @MainActor final class RecordingDisplay: Display {
     let size: Size
     let colorDepth = ColorDepth.monochrome
     private(set) var frames: [ScreenBuffer] = []
     private let done: (ScreenBuffer) -> Bool
-    private let deadline = ContinuousClock.now + .seconds(10)
+    private let deadline = ContinuousClock.now + .seconds(30)
 
     init(size: Size, done: @escaping (ScreenBuffer) -> Bool) {
         self.size = size

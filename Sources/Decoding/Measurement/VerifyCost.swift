@@ -50,13 +50,13 @@ public struct VerifyCost: Sendable, Equatable {
         let context = Array(prompt.suffix(max(1, model.contextLength - largest)))
         guard !context.isEmpty else { return VerifyCost(seconds: [:], context: 0) }
         let batches = panelSizes.map { n in (0..<n).map { context[$0 % context.count] } }
-        let quick = try measure(model: model, contextTokens: context, batches: batches, samples: 5)
-        // More tokens never take less time; a curve that says so was timed on a busy machine.
-        return quick.isMonotone ? quick : try measure(model: model, contextTokens: context, batches: batches, samples: 15)
+        return try measure(model: model, contextTokens: context, batches: batches, samples: 5)
     }
 
-    /// True when no batch measured faster than a smaller one. False means the timings are
-    /// noise-bound (other work on the cores), and ratios from them can fall below 1.
+    /// True when no batch measured faster than a smaller one. More tokens never take less
+    /// time, so false means the timings are noise-bound (other work on the cores) and ratios
+    /// from them can fall below 1; the panel says so rather than timing again, which would hold
+    /// decoding up for seconds more on the machine that is already busy.
     public var isMonotone: Bool {
         let ordered = seconds.sorted { $0.key < $1.key }.map(\.value)
         return zip(ordered, ordered.dropFirst()).allSatisfy { $0 <= $1 }
