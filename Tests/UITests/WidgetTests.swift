@@ -22,9 +22,10 @@ import UI
                   residualTop: [TokenProbability(token: 3, logit: 0, probability: 0.55), TokenProbability(token: 4, logit: 0, probability: 0.25)]),
             .init(token: 5, parent: 1, p: 0.10, q: 0.30, r: nil, verdict: .untested),
         ], acceptedPath: [0], drafter: "early exit @ layer 8")
-        let buffer = render(.draftTree(trace), tokens: [TracedToken(token: 1, source: .draftAccepted), TracedToken(token: 3, source: .resampled)])
+        let buffer = render(.draftTree(trace), tokens: [TracedToken(token: 1, source: .draftAccepted), TracedToken(token: 3, source: .resampled, probability: 0.12)])
         assertSnapshot(buffer, named: "inspector-draft-tree")
         #expect(buffer.text.contains("accepted 1/3"))
+        #expect(buffer.text.contains("resampled · model p 0.120"), "the correction's p is the model's, told apart from the table's")
         #expect(buffer.text.contains("1.24"), "p/q of the accepted node")
         #expect(buffer.text.contains("residual: ␣on 0.55"))
     }

@@ -54,7 +54,8 @@ struct DraftTreeView {
             }
         }
         for token in corrections {
-            let p = token.probability.map { " p \(Format.fixed($0, 3))" } ?? ""
+            // The model's own probability, as the lens shows it; the table's p is the target's.
+            let p = token.probability.map { " · model p \(Format.fixed($0, 3))" } ?? ""
             rows.line("+ \(TokenText.label(token.token, vocabulary: vocabulary)) \(token.source.words)\(p)",
                       style: theme[Lens.role(for: token.source)], into: &buffer)
         }
