@@ -87,7 +87,7 @@ struct Softmax {
     /// contributes exactly nothing to the sums).
     @inline(__always)
     static func scan(_ row: UnsafeBufferPointer<Float>, maxLogit: Float,
-                             _ store: (_ start: Int, _ e: Lanes, _ count: Int) -> Void) -> Sums {
+                     _ store: (_ start: Int, _ e: Lanes, _ count: Int) -> Void) -> Sums {
         var sums = Sums()
         let whole = row.count - row.count % 8
         for start in stride(from: 0, through: whole, by: 8) {

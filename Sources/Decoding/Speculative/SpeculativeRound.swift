@@ -44,6 +44,9 @@ struct SpeculativeRound {
 
         // Row 0 is the target after the committed text, row i + 1 the one after node i.
         var targets: [[Double]] = []
+        // The raw softmax of rows that went through the whole chain, which the traced tokens
+        // reuse instead of exponentiating the row again.
+        var raws: [Int: Distribution] = [:]
         for row in rows.indices {
             let rowLogits = logits.row(row)
             observe(row, rowLogits)
@@ -52,8 +55,9 @@ struct SpeculativeRound {
                 targets.append(SpeculativeMath.oneHot(token, count: logits.vocabularySize))
             } else {
                 let drafted = row == 0 ? [] : tree.path(to: row - 1).map { tree.nodes[$0].token }
-                let final = chain.run(logits: rowLogits, history: text + drafted).final
-                targets.append(SpeculativeMath.dense(final, vocabularySize: logits.vocabularySize))
+                let result = chain.run(logits: rowLogits, history: text + drafted)
+                raws[row] = result.raw
+                targets.append(SpeculativeMath.dense(result.final, vocabularySize: logits.vocabularySize))
             }
             observeTarget(row, targets[row])
         }
@@ -70,7 +74,7 @@ struct SpeculativeRound {
         }
         if knownRoot == nil { try context.model.commit(path: Array(pending.indices) + outcome.acceptedPath.map { $0 + pending.count }) }
 
-        let traced = tracedTokens(outcome, tree: tree, logits: logits, context: context)
+        let traced = tracedTokens(outcome, tree: tree, logits: logits, raws: raws, context: context)
         context.append(traced.filter(\.source.isCommitted).map(\.token))
         return StepResult(tokens: traced, payload: .draftTree(DraftTreeTrace(nodes: outcome.nodes, acceptedPath: outcome.acceptedPath, drafter: drafter)))
     }
@@ -79,10 +83,12 @@ struct SpeculativeRound {
     /// target's own token. Nothing follows an end-of-generation token. Each token carries its
     /// probability and entropy under the raw distribution of the row that judged it, as every
     /// strategy's tokens do (the verdicts' p stay in the tree).
-    private func tracedTokens(_ outcome: VerificationOutcome, tree: DraftTree, logits: Logits, context: DecodingContext) -> [TracedToken] {
+    private func tracedTokens(_ outcome: VerificationOutcome, tree: DraftTree, logits: Logits, raws: [Int: Distribution],
+                              context: DecodingContext) -> [TracedToken] {
         var summaries: [Int: SoftmaxSummary] = [:]
         func raw(_ token: TokenID, afterNode parent: Int?) -> (probability: Double, entropy: Double) {
             let row = parent.map { $0 + 1 } ?? 0
+            if let distribution = raws[row] { return (distribution.probability(of: token), distribution.entropy) }
             let summary = summaries[row] ?? SoftmaxSummary(logits: logits.row(row))
             summaries[row] = summary
             return (summary.probability(of: token), summary.entropy)
