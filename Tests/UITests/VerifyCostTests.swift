@@ -81,6 +81,21 @@ import UI
         }
     }
 
+    /// The ceiling is the best n·T(1)/T(n) over the measured sizes: the drafts cannot beat it.
+    @Test func thePanelShowsWhatPerfectDraftsCouldGainOnThisCurve() async throws {
+        let ceiling = try #require(Self.curve.ceiling)
+        #expect(ceiling.tokensPerPass == 32 && abs(ceiling.speedup - 32 * 0.010 / 0.0651) < 1e-12)
+        // This machine's curve (bench, 2026-11-27): eight tokens per pass pay best, and not 2×.
+        let measured = VerifyCost(seconds: [1: 0.00803, 2: 0.00965, 4: 0.01377, 8: 0.02718, 16: 0.05602], context: 256)
+        let best = try #require(measured.ceiling)
+        #expect(best.tokensPerPass == 8 && abs(best.speedup - 8 * 0.00803 / 0.02718) < 1e-12)
+        #expect(VerifyCost(seconds: [2: 0.01], context: 2).ceiling == nil, "no T(1), no ratio")
+        var state = try await speculativeState()
+        _ = App.launch(&state)
+        _ = App.update(&state, .verifyCostMeasured(Self.curve))
+        #expect(App.render(state).text.contains("ceiling 4.92× with perfect drafts"))
+    }
+
     @Test func aFailedMeasurementSaysWhy() async throws {
         var state = try await speculativeState()
         _ = App.launch(&state)

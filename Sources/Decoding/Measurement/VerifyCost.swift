@@ -62,6 +62,15 @@ public struct VerifyCost: Sendable, Equatable {
         return zip(ordered, ordered.dropFirst()).allSatisfy { $0 <= $1 }
     }
 
+    /// The most any drafter could gain on this curve: if every drafted token were accepted, a
+    /// pass of n tokens would cost T(n)/T(1) steps, so speculation is at most n·T(1)/T(n)
+    /// times faster than plain decoding, best over the measured n (before the time drafting
+    /// and the engine's bookkeeping take). nil without T(1).
+    public var ceiling: (speedup: Double, tokensPerPass: Int)? {
+        seconds.keys.sorted().compactMap { n in ratio(n).map { (speedup: Double(n) / $0, tokensPerPass: n) } }
+            .max { $0.speedup < $1.speedup }
+    }
+
     /// T(n)/T(1), interpolated linearly between measured sizes and extrapolated from the last
     /// two beyond them; nil without T(1).
     public func ratio(_ n: Int) -> Double? {

@@ -17,8 +17,9 @@ enum BenchCommand: Command {
     one at a time from an empty cache (or after DEPTH tokens of context with -d, like llama-bench's
     -d: "pp64 @ d1024"; the context is evaluated once, untimed); both report tokens/s as mean ± sd
     over the repetitions, after one warm-up run. The verify cost T(n)/T(1) is the time of one batched evaluation of n
-    chained tokens (logits for all n) over that of one token, at 256 tokens of context.
-    Tokens are fixed pseudo-random ids, so runs compare exactly.
+    chained tokens (logits for all n) over that of one token, at 256 tokens of context; the
+    speculation ceiling is the best n/(T(n)/T(1)): what a drafter whose every token is accepted
+    would gain (speculation_ceiling in JSON). Tokens are fixed pseudo-random ids, so runs compare exactly.
 
     --strategy runs the strategy (every speculative one for `all`) and plain decoding (the
     sampling strategy: greedy at temperature 0) on the prompt with the same parameters and seed, through
@@ -105,10 +106,12 @@ enum BenchCommand: Command {
             return try seconds { for token in tokens.next(128) { _ = try model.evaluateAndCommit([token]) } } / 128
         }
         // Median over many runs: one evaluation is a few milliseconds on a noisy machine.
-        let verifyTimes = try VerifyCost.measure(
+        let verify = try VerifyCost.measure(
             model: model, contextTokens: tokens.next(verifyContext), batches: verifySizes.map { tokens.next($0) },
-            samples: max(3 * repetitions, 15)).seconds
+            samples: max(3 * repetitions, 15))
+        let verifyTimes = verify.seconds
         let cost = verifyTimes.mapValues { $0 / (verifyTimes[1] ?? 1) }
+        let ceiling = verify.ceiling
 
         let cpu = cpuModel()
         let modelName = (path as NSString).lastPathComponent
@@ -120,6 +123,8 @@ enum BenchCommand: Command {
                 "verify_context": verifyContext,
                 "verify_cost": Dictionary(uniqueKeysWithValues: cost.map { (String($0.key), $0.value) }),
                 "verify_ms": Dictionary(uniqueKeysWithValues: verifyTimes.map { (String($0.key), $0.value * 1000) }),
+                "speculation_ceiling": ceiling?.speedup ?? NSNull(),
+                "speculation_ceiling_tokens_per_pass": ceiling?.tokensPerPass ?? NSNull(),
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             Console.out(data + [0x0A])
@@ -132,6 +137,10 @@ enum BenchCommand: Command {
             out += "verify cost at \(verifyContext) tokens of context (median time of one batch):\n"
             for n in verifySizes {
                 out += "  n=\(String(n).leftPadded(2))  \(String(format: "%7.2f ms", (verifyTimes[n] ?? 0) * 1000))  T(n)/T(1) = \(String(format: "%.2f", cost[n] ?? 0))\n"
+            }
+            if let ceiling {
+                out += String(format: "speculation ceiling: %.2f× over plain decoding (every draft accepted, %d tokens per pass)\n",
+                              ceiling.speedup, ceiling.tokensPerPass)
             }
             Console.out(out)
         }

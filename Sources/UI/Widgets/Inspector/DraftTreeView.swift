@@ -60,6 +60,7 @@ struct DraftTreeView {
                       style: theme[Lens.role(for: token.source)], into: &buffer)
         }
         if let grid = trace.jacobi { JacobiGridView(grid: grid, vocabulary: vocabulary).render(into: &buffer, rows: &rows, theme: theme) }
+        cost?.renderCeiling(into: &buffer, rows: &rows, theme: theme)
     }
 
     /// The number columns, right-aligned, each after a space: p in 5 cells, q, p/q and r in 6.

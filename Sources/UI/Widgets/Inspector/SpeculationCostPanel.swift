@@ -46,6 +46,16 @@ struct SpeculationCostPanel: Sendable {
         }
     }
 
+    /// The speedup no drafter can beat on this machine (the verify curve, not the drafts, sets
+    /// it), on one row: drawn under the draft table, where it takes no row the table needs.
+    func renderCeiling(into buffer: inout ScreenBuffer, rows: inout InspectorRows, theme: Theme) {
+        guard case .measured(let verifyCost) = verifyCost, let ceiling = verifyCost.ceiling else { return }
+        let text = "ceiling \(Format.fixed(ceiling.speedup, 2))× with perfect drafts"
+        if InspectorRows.wrapped(text, width: rows.area.width).count <= rows.remaining {
+            rows.line(text, style: theme[.muted], into: &buffer)
+        }
+    }
+
     /// What the panel says while it has no curve.
     private var unmeasured: String {
         switch verifyCost {
