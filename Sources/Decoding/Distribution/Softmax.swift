@@ -60,14 +60,7 @@ struct Softmax {
         }
         let sums = exponentials.withUnsafeMutableBufferPointer { target in
             logits.withUnsafeBufferPointer { row in
-                Self.scan(row, maxLogit: RowScan.maximum(row)) { start, e, count in
-                    guard let base = target.baseAddress else { return }
-                    if count == 8 {
-                        UnsafeMutableRawPointer(base + start).storeBytes(of: e, as: Lanes.self)
-                    } else {
-                        for i in 0..<count { base[start + i] = e[i] }
-                    }
-                }
+                Self.scan(row, maxLogit: RowScan.maximum(row), storingInto: target.baseAddress)
             }
         }
         let sum = sums.exponentials.sum()
@@ -82,16 +75,23 @@ struct Softmax {
         support = Int(sums.support.wrappedSum())
     }
 
-    /// The exponentiating pass over a row shifted by its maximum: `store` gets each chunk's
-    /// exponentials (the first `count` lanes are real; the tail is padded with -inf, which
-    /// contributes exactly nothing to the sums).
+    /// The exponentiating pass over a row shifted by its maximum, writing the exponentials to
+    /// `target` when there is one. The last chunk is padded with -inf, which contributes exactly
+    /// nothing to the sums. A plain loop with the store in line: with a `stride` iterator and a
+    /// store closure, both out-of-line calls per chunk, the softmax of a 49,152-token row took
+    /// 68 µs instead of 53.
     @inline(__always)
-    static func scan(_ row: UnsafeBufferPointer<Float>, maxLogit: Float,
-                     _ store: (_ start: Int, _ e: Lanes, _ count: Int) -> Void) -> Sums {
+    static func scan(_ row: UnsafeBufferPointer<Float>, maxLogit: Float, storingInto target: UnsafeMutablePointer<Double>?) -> Sums {
         var sums = Sums()
-        let whole = row.count - row.count % 8
-        for start in stride(from: 0, through: whole, by: 8) {
-            store(start, sums.add(shiftedChunk(row, at: start, maxLogit: maxLogit)), min(8, row.count - start))
+        var start = 0
+        while start + 8 <= row.count {
+            let e = sums.add(shiftedChunk(row, at: start, maxLogit: maxLogit))
+            if let target { UnsafeMutableRawPointer(target + start).storeBytes(of: e, as: Lanes.self) }
+            start += 8
+        }
+        if start < row.count {
+            let e = sums.add(shiftedChunk(row, at: start, maxLogit: maxLogit))
+            if let target { for i in 0..<row.count - start { target[start + i] = e[i] } }
         }
         return sums
     }

@@ -15,7 +15,7 @@ struct SoftmaxSummary {
         self.row = row
         let (maxLogit, sums) = row.withUnsafeBufferPointer { row in
             let maxLogit = RowScan.maximum(row)
-            return (maxLogit, Softmax.scan(row, maxLogit: maxLogit) { _, _, _ in })
+            return (maxLogit, Softmax.scan(row, maxLogit: maxLogit, storingInto: nil))
         }
         self.maxLogit = maxLogit
         let sum = sums.exponentials.sum()
