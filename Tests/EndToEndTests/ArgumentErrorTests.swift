@@ -19,6 +19,10 @@ struct ArgumentErrorTests {
         (["--toy", "-p", "the cat", "-f", "prompt.txt"], "-p and -f: give only one"),
         (["grammar", "foo"], "unknown action 'foo': use `grammar check` or `grammar bench`"),
         (["grammar", "--regex", "a"], "missing an action: `grammar check` or `grammar bench`"),
+        (["grammar", "check", "--regex", "a", "--grammar-file", "samples/grammars/yes-no.gbnf"], "--grammar-file and --regex: give only one constraint"),
+        (["grammar", "check", "--regex", "a", "--input", "a", "--input-file", "prompt.txt"], "--input and --input-file: give only one"),
+        (["grammar", "check", "--regex", "a", "--whitespace", "flexible"], "--whitespace applies to --json-schema only"),
+        (["grammar", "check", "--regex", "a", "--lenient"], "--lenient applies to --json-schema only"),
     ])
     func aMistakeIsNamedForWhatItIs(_ arguments: [String], message: String) throws {
         let run = try BinaryRun(arguments)

@@ -63,6 +63,11 @@ struct Arguments {
 
     func has(_ flag: String) -> Bool { switches.contains(flag) }
 
+    /// The first of `flags` (canonical names, valued or switches) that was given, as typed.
+    func firstGiven(_ flags: [String]) -> String? {
+        flags.first { values[$0] != nil || switches.contains($0) }.map(spelling(of:))
+    }
+
     func int(_ flag: String, in range: ClosedRange<Int>? = nil) throws(CommandLineError) -> Int? {
         guard let text = values[flag] else { return nil }
         guard let value = Int(text) else { throw .invalidValue(flag: flag, value: text, expected: "an integer") }
