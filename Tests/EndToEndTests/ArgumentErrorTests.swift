@@ -23,6 +23,10 @@ struct ArgumentErrorTests {
         (["grammar", "check", "--regex", "a", "--input", "a", "--input-file", "prompt.txt"], "--input and --input-file: give only one"),
         (["grammar", "check", "--regex", "a", "--whitespace", "flexible"], "--whitespace applies to --json-schema only"),
         (["grammar", "check", "--regex", "a", "--lenient"], "--lenient applies to --json-schema only"),
+        (["grammar", "check", "--regex", "a", "--instance", "prompt.txt"], "option --instance belongs to `grammar bench`"),
+        (["grammar", "check", "--regex", "a", "--json"], "option --json belongs to `grammar bench`"),
+        (["grammar", "check", "--regex", "a", "-m", "model.gguf"], "option -m belongs to `grammar bench`"),
+        (["grammar", "bench", "--regex", "a", "--instance", "prompt.txt", "--input", "a"], "option --input belongs to `grammar check`"),
     ])
     func aMistakeIsNamedForWhatItIs(_ arguments: [String], message: String) throws {
         let run = try BinaryRun(arguments)

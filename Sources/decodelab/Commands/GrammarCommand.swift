@@ -52,8 +52,17 @@ enum GrammarCommand: Command {
                      ["--instance"], ["-m", "--model"], ["--passes"]],
             switches: [["--lenient"], ["--json"]])
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
+        // The other action's flag would be silently ignored (`check --instance`, `bench --input`).
+        let (other, otherFlags) = action == "check" ? ("bench", benchFlags) : ("check", checkFlags)
+        if let flag = parsed.firstGiven(otherFlags) {
+            throw CommandLineError.unsupported("option \(flag) belongs to `grammar \(other)`")
+        }
         return action == "check" ? try check(parsed) : try bench(parsed)
     }
+
+    /// Flags only one action reads (canonical names).
+    private static let checkFlags = ["--input", "--input-file"]
+    private static let benchFlags = ["--instance", "--model", "--passes", "--json"]
 
     /// The constraint named on the command line, compiled; its warnings go to stderr.
     static func compile(_ parsed: Arguments) throws -> Grammar {
