@@ -14,6 +14,7 @@ struct ArgumentErrorTests {
         (["generate", "-p", "--no-such-flag", "-n", "x"], "option --n-predict: 'x' is not an integer"),
         (["generate", "-p", "Hi", "--top-k", "2000"], "option --top-k: '2000' is not within 0…1000"),
         (["generate", "-p", "Hi", "-t", "0"], "option --threads: '0' is not within 1…512"),
+        (["replay", "trace.jsonl", "--print", "-t", "0"], "option --threads: '0' is not within 1…512"),
         (["generate", "-p", "Hi", "-f", "prompt.txt"], "-p and -f: give only one"),
         (["tokenize", "-p", "Hi", "-f", "prompt.txt"], "-p and -f: give only one"),
         (["--toy", "-p", "the cat", "-f", "prompt.txt"], "-p and -f: give only one"),
