@@ -23,6 +23,7 @@ struct ArgumentErrorTests {
         (["tokenize", "-p", "Hi", "-f", "prompt.txt"], "-p and -f: give only one"),
         (["--toy", "-p", "the cat", "-f", "prompt.txt"], "-p and -f: give only one"),
         (["grammar", "foo"], "unknown action 'foo': use `grammar check` or `grammar bench`"),
+        (["help", "genrate"], "unknown command 'genrate' (see decodelab --help)"),
         (["grammar", "--regex", "a"], "missing an action: `grammar check` or `grammar bench`"),
         (["grammar", "check", "--regex", "a", "--grammar-file", "samples/grammars/yes-no.gbnf"], "--grammar-file and --regex: give only one constraint"),
         (["grammar", "check", "--regex", "a", "--input", "a", "--input-file", "prompt.txt"], "--input and --input-file: give only one"),
