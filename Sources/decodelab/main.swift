@@ -44,8 +44,11 @@ AllocatorTuning.apply()
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
-    // `help generate` is `generate --help`.
-    if arguments.count > 1, let command = commands.first(where: { $0.name == arguments[1] }) {
+    // `help generate` is `generate --help`; `help genrate` is a typo, not a request for the list.
+    if arguments.count > 1 {
+        guard let command = commands.first(where: { $0.name == arguments[1] }) else {
+            fail("unknown command '\(arguments[1])' (see decodelab --help)")
+        }
         Console.out(command.usage)
     } else {
         printUsage()

@@ -70,6 +70,23 @@ import Testing
         #expect(empty.status == 1, "an empty list checks nothing and must not pass")
     }
 
+    /// Each bench reads only its own flags; another's would be silently ignored, so it is refused.
+    @Test(arguments: [
+        (["--json-schema", "samples/schemas/person.json", "--instance", "samples/schemas/person.instance.json", "-n", "16"],
+         "the --json-schema bench does not read option -n"),
+        (["--json-schema", "samples/schemas/person.json", "--instance", "samples/schemas/person.instance.json", "--chat"],
+         "the --json-schema bench does not read option --chat"),
+        (["--json-schema", "samples/schemas/person.json", "--instance", "samples/schemas/person.instance.json", "--temp", "0.5"],
+         "the --json-schema bench does not read option --temp"),
+        (["--strategy", "greedy", "--prompt-file", "samples/prompts/story.txt", "--passes", "2"], "the --strategy bench does not read option --passes"),
+        (["--strategy", "greedy", "--json-schema", "samples/schemas/person.json"], "--strategy and --json-schema: give only one"),
+    ])
+    func anotherBenchsFlagIsRefused(_ flags: [String], message: String) throws {
+        let run = try decodelab(["bench"] + flags)
+        #expect(run.status == 1)
+        #expect(run.stderr == "decodelab: \(message)\n", "\(run.stderr)")
+    }
+
     /// pp/tg use fixed token ids: a prompt or sampler flag there would be ignored, so it is refused.
     @Test(arguments: [["--chat"], ["--ignore-eos"], ["--temp", "0.5"], ["-n", "16"], ["-s", "3"]])
     func strategyFlagsWithoutAStrategyAreRefused(_ flag: [String]) throws {

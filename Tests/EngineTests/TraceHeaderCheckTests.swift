@@ -114,6 +114,7 @@ struct TraceHeaderCheckTests {
         ("\"seed\":1", "\"seed\":\"one\"", "field configuration.seed: expected to decode UInt64 but found a string instead"),
         ("\"format\":\"decodelab-trace\",", "", "field format is missing"),
         ("\"chat\":false", "\"chat\":null", "field chat: expected to decode Bool but found null instead"),
+        ("\"activations\":\"f32\"", "\"activations\":\"q9\"", "field activations: unknown value 'q9'"),
         ("\"seed\":1", "\"seed\":1,", "not valid JSON"),
     ])
     func aValueThatDoesNotFitItsFieldIsNamed(from: String, to: String, message: String) throws {

@@ -16,7 +16,7 @@ struct TraceLineFailure<Value: Decodable> {
         case .typeMismatch(_, let context):
             return "field \(Self.path(context.codingPath)): \(Self.sentence(context.debugDescription))"
         case .dataCorrupted(let context) where !context.codingPath.isEmpty:
-            return "field \(Self.path(context.codingPath)): \(Self.sentence(context.debugDescription))"
+            return "field \(Self.path(context.codingPath)): \(Self.unknownCase(context.debugDescription) ?? Self.sentence(context.debugDescription))"
         case .dataCorrupted:
             return unfitNumber() ?? syntaxError()
         @unknown default:
@@ -30,6 +30,14 @@ struct TraceLineFailure<Value: Decodable> {
             if let index = key.intValue { return path + "[\(index)]" }
             return path.isEmpty ? key.stringValue : path + "." + key.stringValue
         }
+    }
+
+    /// Foundation's words for a string none of an enum's cases has ("Cannot initialize
+    /// ActivationPrecision from invalid String value q9") name a Swift type no user has seen.
+    private static func unknownCase(_ text: String) -> String? {
+        guard text.hasPrefix("Cannot initialize "), let invalid = text.range(of: " from invalid "),
+              let value = text.range(of: " value ", range: invalid.upperBound..<text.endIndex) else { return nil }
+        return "unknown value '\(text[value.upperBound...])'"
     }
 
     private static func sentence(_ text: String) -> String {

@@ -63,12 +63,19 @@ struct Arguments {
 
     func has(_ flag: String) -> Bool { switches.contains(flag) }
 
+    /// The first of `flags` (canonical names, valued or switches) that was given, as typed.
+    func firstGiven(_ flags: [String]) -> String? {
+        flags.first { values[$0] != nil || switches.contains($0) }.map(spelling(of:))
+    }
+
     func int(_ flag: String, in range: ClosedRange<Int>? = nil) throws(CommandLineError) -> Int? {
         guard let text = values[flag] else { return nil }
-        guard let value = Int(text) else { throw .invalidValue(flag: flag, value: text, expected: "an integer") }
-        if let range, !range.contains(value) {
+        let value = Int(text)
+        // A number too long for Int is out of range, not "not an integer".
+        if let range, value.map({ !range.contains($0) }) ?? Self.isWholeNumber(text) {
             throw .invalidValue(flag: flag, value: text, expected: "within \(range.lowerBound)…\(range.upperBound)")
         }
+        guard let value else { throw .invalidValue(flag: flag, value: text, expected: "an integer") }
         return value
     }
 
@@ -80,8 +87,17 @@ struct Arguments {
 
     func uint64(_ flag: String) throws(CommandLineError) -> UInt64? {
         guard let text = values[flag] else { return nil }
-        guard let value = UInt64(text) else { throw .invalidValue(flag: flag, value: text, expected: "a non-negative integer") }
+        guard let value = UInt64(text) else {
+            let tooLarge = Self.isWholeNumber(text) && !text.hasPrefix("-")
+            throw .invalidValue(flag: flag, value: text, expected: tooLarge ? "within 0…\(UInt64.max)" : "a non-negative integer")
+        }
         return value
+    }
+
+    /// An optional sign and decimal digits, whatever their count.
+    private static func isWholeNumber(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && digits.unicodeScalars.allSatisfy { ("0"..."9").contains($0) }
     }
 }
 

@@ -14,14 +14,20 @@ enum ConstraintFlags {
         constraintFlags.contains { parsed.string($0) != nil }
     }
 
-    static func constraint(_ parsed: Arguments) throws -> ConstraintSpec? {
+    /// Refuses two constraints at once, and a JSON Schema option without a schema: either
+    /// would leave a flag silently ignored.
+    static func checkCombination(_ parsed: Arguments) throws(CommandLineError) {
         let given = constraintFlags.filter { parsed.string($0) != nil }
         guard given.count <= 1 else {
-            throw CommandLineError.unsupported("\(given.joined(separator: " and ")): give only one constraint")
+            throw .unsupported("\(given.joined(separator: " and ")): give only one constraint")
         }
-        if parsed.string("--json-schema") == nil, let flag = ["--whitespace", "--lenient"].first(where: { parsed.string($0) != nil || parsed.has($0) }) {
-            throw CommandLineError.unsupported("\(flag) applies to --json-schema only")
+        if parsed.string("--json-schema") == nil, let flag = parsed.firstGiven(["--whitespace", "--lenient"]) {
+            throw .unsupported("\(flag) applies to --json-schema only")
         }
+    }
+
+    static func constraint(_ parsed: Arguments) throws -> ConstraintSpec? {
+        try checkCombination(parsed)
         if let pattern = parsed.string("--regex") { return try ConstraintLoader.load(regex: pattern, origin: "--regex") }
         if let path = parsed.string("--grammar-file") {
             return try load(ConstraintSpec(kind: .gbnf, source: try UserFile.text(path, flag: "--grammar-file"), origin: path))

@@ -74,12 +74,20 @@ enum BenchCommand: Command {
         if parsed.string("--depth") != nil, parsed.string("--strategy") ?? parsed.string("--json-schema") != nil {
             throw CommandLineError.unsupported("option --depth: it sets the context of pp64 and tg128 only")
         }
-        if let strategy = parsed.string("--strategy") { return try await StrategyBench.run(parsed, strategy: strategy) }
-        if parsed.string("--json-schema") != nil { return try await ConstraintBench.run(parsed) }
+        // Each bench reads only its own flags: another's would be silently ignored.
+        let strategyFlags = ["--n-predict", "--repetitions", "--chat", "--ignore-eos"] + StrategyParameterFlags.valued.compactMap(\.last)
+        let schemaFlags = ["--instance", "--passes", "--whitespace", "--lenient"]
+        if let strategy = parsed.string("--strategy") {
+            if parsed.string("--json-schema") != nil { throw CommandLineError.unsupported("--strategy and --json-schema: give only one") }
+            if let flag = parsed.firstGiven(schemaFlags) { throw CommandLineError.unsupported("the --strategy bench does not read option \(flag)") }
+            return try await StrategyBench.run(parsed, strategy: strategy)
+        }
+        if parsed.string("--json-schema") != nil {
+            if let flag = parsed.firstGiven(strategyFlags) { throw CommandLineError.unsupported("the --json-schema bench does not read option \(flag)") }
+            return try await ConstraintBench.run(parsed)
+        }
         // pp/tg time fixed token ids: a prompt, sampler or strategy flag would be silently ignored.
-        let decodingFlags = ["--prompt-file", "--instance", "--passes", "--n-predict", "--seed", "--whitespace"]
-            + StrategyParameterFlags.valued.compactMap(\.last)
-        if let flag = decodingFlags.first(where: { parsed.string($0) != nil }) ?? ["--chat", "--ignore-eos", "--lenient"].first(where: parsed.has) {
+        if let flag = parsed.firstGiven(["--prompt-file", "--seed"] + strategyFlags.filter { $0 != "--repetitions" } + schemaFlags) {
             throw CommandLineError.missing("--strategy NAME or --json-schema FILE (\(flag) belongs to one of them)")
         }
         guard let path = DefaultModel.resolve(explicitPath: parsed.string("--model")) else {

@@ -52,30 +52,36 @@ enum GrammarCommand: Command {
                      ["--instance"], ["-m", "--model"], ["--passes"]],
             switches: [["--lenient"], ["--json"]])
         if let extra = parsed.positionals.first { throw CommandLineError.unexpectedArgument(extra) }
+        // The other action's flag would be silently ignored (`check --instance`, `bench --input`).
+        let (other, otherFlags) = action == "check" ? ("bench", benchFlags) : ("check", checkFlags)
+        if let flag = parsed.firstGiven(otherFlags) {
+            throw CommandLineError.unsupported("option \(flag) belongs to `grammar \(other)`")
+        }
         return action == "check" ? try check(parsed) : try bench(parsed)
     }
 
+    /// Flags only one action reads (canonical names).
+    private static let checkFlags = ["--input", "--input-file"]
+    private static let benchFlags = ["--instance", "--model", "--passes", "--json"]
+
     /// The constraint named on the command line, compiled; its warnings go to stderr.
     static func compile(_ parsed: Arguments) throws -> Grammar {
-        let options = JSONSchemaOptions(whitespace: try ConstraintFlags.whitespace(parsed).jsonSchema, lenient: parsed.has("--lenient"))
-        switch (parsed.string("--grammar-file"), parsed.string("--json-schema"), parsed.string("--regex")) {
-        case (let file?, nil, nil):
+        try ConstraintFlags.checkCombination(parsed)
+        if let file = parsed.string("--grammar-file") {
             let document = try GBNFDocument(parsing: try UserFile.text(file, flag: "--grammar-file"), source: file)
             let grammar = try Grammar(document.definition, source: file)
             ConstraintFlags.warn(document.warnings, in: file)
             return grammar
-        case (nil, let file?, nil):
+        }
+        if let file = parsed.string("--json-schema") {
+            let options = JSONSchemaOptions(whitespace: try ConstraintFlags.whitespace(parsed).jsonSchema, lenient: parsed.has("--lenient"))
             let conversion = try JSONSchemaConversion(schema: try UserFile.text(file, flag: "--json-schema"), options: options, source: file)
             let grammar = try Grammar(conversion, source: file)
             ConstraintFlags.warn(conversion.warnings, in: file)
             return grammar
-        case (nil, nil, let pattern?):
-            return try Grammar(regex: pattern, source: "--regex")
-        case (nil, nil, nil):
-            throw CommandLineError.missing("a constraint: --grammar-file FILE, --json-schema FILE or --regex PATTERN")
-        default:
-            throw CommandLineError.unexpectedArgument("a second constraint (give only one of --grammar-file, --json-schema, --regex)")
         }
+        if let pattern = parsed.string("--regex") { return try Grammar(regex: pattern, source: "--regex") }
+        throw CommandLineError.missing("a constraint: --grammar-file FILE, --json-schema FILE or --regex PATTERN")
     }
 
     /// A text file's bytes without its final newline, which ends the file rather than the
@@ -97,7 +103,7 @@ enum GrammarCommand: Command {
         case (let text?, nil): input = Array(text.utf8)
         case (nil, let file?): input = try readText(file, flag: "--input-file")
         case (nil, nil): input = nil
-        default: throw CommandLineError.unexpectedArgument("--input-file (give either --input or --input-file)")
+        default: throw CommandLineError.unsupported("--input and --input-file: give only one")
         }
         var status: Int32 = 0
         if let input {

@@ -30,6 +30,8 @@ enum ReplayCommand: Command {
         let parsed = try Arguments(arguments, valued: [["-m", "--model"], ["-t", "--threads"]], switches: [["--print"], ["--offline"]])
         guard let path = parsed.positionals.first else { throw CommandLineError.missing("TRACE file") }
         if let extra = parsed.positionals.dropFirst().first { throw CommandLineError.unexpectedArgument(extra) }
+        // Checked even for --print, which runs nothing: a mistake is named whatever it is given with.
+        let threads = try parsed.int("--threads", in: 1...512)
         let trace = try TraceFile.read(path: path)
         let recorded = trace.generatedTokens
         let modelPath = parsed.string("--model") ?? modelPath(for: trace.header.model)
@@ -48,7 +50,7 @@ enum ReplayCommand: Command {
             let cut = trace.endsMidLine ? " (its last line is cut off)" : ""
             throw TraceError(path: path, line: nil, message: "the trace holds no steps to compare: the recording stopped before its first step\(cut)")
         }
-        let loaded = try await ModelLoader.load(explicit: modelPath, offline: parsed.has("--offline"), threads: try parsed.int("--threads", in: 1...512),
+        let loaded = try await ModelLoader.load(explicit: modelPath, offline: parsed.has("--offline"), threads: threads,
                                                 activations: trace.header.activations)
         try checkModel(at: loaded.path, recorded: trace.header.model)
         if let problem = trace.header.configuration.refusedOnModel(vocabularySize: loaded.model.vocabulary.count, layerCount: loaded.model.layerCount, under: "configuration") {
