@@ -23,8 +23,8 @@ struct ContextEndTests {
         #expect(tokens == (try greedyTokens(contextLength: contextLength)))
     }
 
-    /// Beam search settles on its best hypothesis when the hypotheses no longer fit, and goes
-    /// on until the context is full or a hypothesis ends.
+    /// Beam search goes on until the context is full or a hypothesis ends: each hypothesis
+    /// holds only its own positions, so all of them fit as long as the longest does.
     @Test(arguments: [8, 12, 20])
     func beamSearchFillsTheContext(contextLength: Int) throws {
         var beam = BeamSearchStrategy(width: 4, lengthPenalty: 1)

@@ -3,7 +3,7 @@ import Inference
 
 /// One SMC particle: a continuation of the committed text with its importance weight, its
 /// recognizer state, and its own KV positions (the committed cache is shared).
-struct Particle {
+struct Particle: CachedContinuation {
     /// Generated tokens after the committed text.
     var suffix: [TracedToken]
     var state: RecognizerState

@@ -11,7 +11,7 @@ import Inference
 /// rest of its text is committed.
 ///
 /// KV layout: the model cache holds the committed text followed by one particle's positions;
-/// each particle keeps copies of its own (`ParticleCache`), so a step costs one one-token
+/// each particle keeps copies of its own (`ContinuationCache`), so a step costs one one-token
 /// evaluation per distinct particle, never a re-evaluation of suffixes.
 public struct SMCStrategy: DecodingStrategy {
     public static let descriptor = StrategyDescriptor(
@@ -26,7 +26,7 @@ public struct SMCStrategy: DecodingStrategy {
     private let particleCount: Int
     private let essThreshold: Double
     private var particles: [Particle] = []
-    private var cache = ParticleCache()
+    private var cache = ContinuationCache()
     /// Tokens shown per particle.
     private static let tailLength = 12
 
