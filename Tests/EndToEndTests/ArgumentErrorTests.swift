@@ -33,6 +33,15 @@ struct ArgumentErrorTests {
         (["grammar", "check", "--regex", "a", "--json"], "option --json belongs to `grammar bench`"),
         (["grammar", "check", "--regex", "a", "-m", "model.gguf"], "option -m belongs to `grammar bench`"),
         (["grammar", "bench", "--regex", "a", "--instance", "prompt.txt", "--input", "a"], "option --input belongs to `grammar check`"),
+        (["generate", "-m", "", "-p", "Hi"], "option -m: the path is empty"),
+        (["generate", "--model=", "-p", "Hi"], "option --model: the path is empty"),
+        (["generate", "--events", "", "-p", "Hi"], "option --events: the path is empty"),
+        (["generate", "-f", ""], "option -f: the path is empty"),
+        (["info", "-m", ""], "option -m: the path is empty"),
+        (["info", ""], "the model path is empty"),
+        (["replay", ""], "the trace path is empty"),
+        (["replay", "trace.jsonl", "-m", ""], "option -m: the path is empty"),
+        (["grammar", "check", "--grammar-file", ""], "option --grammar-file: the path is empty"),
     ])
     func aMistakeIsNamedForWhatItIs(_ arguments: [String], message: String) throws {
         let run = try BinaryRun(arguments)

@@ -29,6 +29,7 @@ enum ReplayCommand: Command {
     static func run(_ arguments: [String]) async throws -> Int32 {
         let parsed = try Arguments(arguments, valued: [["-m", "--model"], ["-t", "--threads"]], switches: [["--print"], ["--offline"]])
         guard let path = parsed.positionals.first else { throw CommandLineError.missing("TRACE file") }
+        guard !path.isEmpty else { throw CommandLineError.emptyArgument(what: "trace") }
         if let extra = parsed.positionals.dropFirst().first { throw CommandLineError.unexpectedArgument(extra) }
         // Checked even for --print, which runs nothing: a mistake is named whatever it is given with.
         let threads = try parsed.int("--threads", in: 1...512)
