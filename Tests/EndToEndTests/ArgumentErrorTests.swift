@@ -48,4 +48,16 @@ struct ArgumentErrorTests {
         #expect(run.status == 1, "\(arguments)")
         #expect(run.stderr == "decodelab: \(message)\n", "\(arguments)")
     }
+
+    /// Swift hands the program U+FFFD for bytes that are not UTF-8; a prompt made of them is
+    /// refused with the offset, as `-f` refuses such a file, instead of generating from U+FFFD.
+    @Test(arguments: [
+        ("-p \"$(printf '\\377')\"", "option -p: the value is not UTF-8 text (byte 0xFF at offset 0)"),
+        ("--prompt=\"$(printf 'ab\\351')\"", "option --prompt: the value is not UTF-8 text (byte 0xE9 at offset 2)"),
+    ])
+    func aPromptThatIsNotUTF8IsRefused(_ promptFlag: String, message: String) throws {
+        let run = try BinaryRun(shellWords: "generate \(promptFlag) -n 1")
+        #expect(run.status == 1)
+        #expect(run.stderr == "decodelab: \(message)\n", "\(run.stderr)")
+    }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 import TestSupport
 
@@ -51,15 +50,8 @@ struct CommandConventionsTests {
     /// Run with descriptor 1 closed (`>&-`), the binary says so rather than writing into
     /// whatever file later took descriptor 1.
     @Test func aClosedStandardOutputIsSaidToBe() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "exec \"$0\" --help >&-", PseudoTerminal.binary.path]
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(stderr == "decodelab: standard output is closed\n", "\(stderr)")
+        let run = try BinaryRun(shellWords: "--help >&-")
+        #expect(run.status == 1)
+        #expect(run.stderr == "decodelab: standard output is closed\n", "\(run.stderr)")
     }
 }
