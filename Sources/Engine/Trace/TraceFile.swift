@@ -34,7 +34,11 @@ public struct TraceFile: Sendable, Equatable {
     public static func parse(_ data: Data, path: String) throws -> TraceFile {
         let decoder = TraceCoding.decoder()
         let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard let first = lines.first, !first.isEmpty else { throw TraceError(path: path, line: 1, message: "empty file: expected a trace header") }
+        // Nothing to point a line number at: the whole file is missing its trace.
+        guard lines.contains(where: { !$0.isEmpty }) else {
+            throw TraceError(path: path, line: nil, message: "\(data.isEmpty ? "the file is empty" : "the file holds only blank lines"): expected a trace header")
+        }
+        guard let first = lines.first, !first.isEmpty else { throw TraceError(path: path, line: 1, message: "a blank line: expected a trace header") }
         let header: TraceHeader
         do {
             header = try decoder.decode(TraceHeader.self, from: Data(first))
