@@ -27,6 +27,13 @@ struct CommandConventionsTests {
         #expect(run.stderr.contains("; 1 target evaluation ("), "\(run.stderr)")
     }
 
+    @Test func oneRuleIsOneRule() throws {
+        let run = try BinaryRun(["grammar", "check", "--regex", "a", "--input", "a"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("--regex: ok, 1 rule after lowering, compiled in "), "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("\ninput: accepted, complete (1 byte)\n"), "\(run.stdout)")
+    }
+
     /// A flag the strategy does not use is reported whether or not `--strategy` was given,
     /// and is not also checked against the model; `--temp 0` is what greedy is.
     @Test func unusedFlagsAreReported() throws {
