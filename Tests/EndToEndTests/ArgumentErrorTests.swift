@@ -33,10 +33,31 @@ struct ArgumentErrorTests {
         (["grammar", "check", "--regex", "a", "--json"], "option --json belongs to `grammar bench`"),
         (["grammar", "check", "--regex", "a", "-m", "model.gguf"], "option -m belongs to `grammar bench`"),
         (["grammar", "bench", "--regex", "a", "--instance", "prompt.txt", "--input", "a"], "option --input belongs to `grammar check`"),
+        (["generate", "-m", "", "-p", "Hi"], "option -m: the path is empty"),
+        (["generate", "--model=", "-p", "Hi"], "option --model: the path is empty"),
+        (["generate", "--events", "", "-p", "Hi"], "option --events: the path is empty"),
+        (["generate", "-f", ""], "option -f: the path is empty"),
+        (["info", "-m", ""], "option -m: the path is empty"),
+        (["info", ""], "the model path is empty"),
+        (["replay", ""], "the trace path is empty"),
+        (["replay", "trace.jsonl", "-m", ""], "option -m: the path is empty"),
+        (["grammar", "check", "--grammar-file", ""], "option --grammar-file: the path is empty"),
     ])
     func aMistakeIsNamedForWhatItIs(_ arguments: [String], message: String) throws {
         let run = try BinaryRun(arguments)
         #expect(run.status == 1, "\(arguments)")
         #expect(run.stderr == "decodelab: \(message)\n", "\(arguments)")
+    }
+
+    /// Swift hands the program U+FFFD for bytes that are not UTF-8; a prompt made of them is
+    /// refused with the offset, as `-f` refuses such a file, instead of generating from U+FFFD.
+    @Test(arguments: [
+        ("-p \"$(printf '\\377')\"", "option -p: the value is not UTF-8 text (byte 0xFF at offset 0)"),
+        ("--prompt=\"$(printf 'ab\\351')\"", "option --prompt: the value is not UTF-8 text (byte 0xE9 at offset 2)"),
+    ])
+    func aPromptThatIsNotUTF8IsRefused(_ promptFlag: String, message: String) throws {
+        let run = try BinaryRun(shellWords: "generate \(promptFlag) -n 1")
+        #expect(run.status == 1)
+        #expect(run.stderr == "decodelab: \(message)\n", "\(run.stderr)")
     }
 }

@@ -16,8 +16,20 @@ struct BinaryRun {
     /// (`/dev/full`) instead of a pipe.
     init(_ arguments: [String], stdin: Data? = nil, stdoutPath: String? = nil, stderrPath: String? = nil,
          directory: URL = GoldenData.repositoryRoot) throws {
+        try self.init(executable: PseudoTerminal.binary, arguments: arguments, stdin: stdin, stdoutPath: stdoutPath,
+                      stderrPath: stderrPath, directory: directory)
+    }
+
+    /// The binary run by `/bin/sh` with `arguments` as shell words (`"$(printf '\\377')"`,
+    /// `>&-`): for what Process cannot give it, such as arguments that are not UTF-8.
+    init(shellWords arguments: String) throws {
+        try self.init(executable: URL(fileURLWithPath: "/bin/sh"), arguments: ["-c", "exec \"$0\" \(arguments)", PseudoTerminal.binary.path],
+                      stdin: nil, stdoutPath: nil, stderrPath: nil, directory: GoldenData.repositoryRoot)
+    }
+
+    private init(executable: URL, arguments: [String], stdin: Data?, stdoutPath: String?, stderrPath: String?, directory: URL) throws {
         let process = Process()
-        process.executableURL = PseudoTerminal.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()

@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 import TestSupport
 
@@ -28,6 +27,13 @@ struct CommandConventionsTests {
         #expect(run.stderr.contains("; 1 target evaluation ("), "\(run.stderr)")
     }
 
+    @Test func oneRuleIsOneRule() throws {
+        let run = try BinaryRun(["grammar", "check", "--regex", "a", "--input", "a"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("--regex: ok, 1 rule after lowering, compiled in "), "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("\ninput: accepted, complete (1 byte)\n"), "\(run.stdout)")
+    }
+
     /// A flag the strategy does not use is reported whether or not `--strategy` was given,
     /// and is not also checked against the model; `--temp 0` is what greedy is.
     @Test func unusedFlagsAreReported() throws {
@@ -51,15 +57,8 @@ struct CommandConventionsTests {
     /// Run with descriptor 1 closed (`>&-`), the binary says so rather than writing into
     /// whatever file later took descriptor 1.
     @Test func aClosedStandardOutputIsSaidToBe() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "exec \"$0\" --help >&-", PseudoTerminal.binary.path]
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
-        #expect(stderr == "decodelab: standard output is closed\n", "\(stderr)")
+        let run = try BinaryRun(shellWords: "--help >&-")
+        #expect(run.status == 1)
+        #expect(run.stderr == "decodelab: standard output is closed\n", "\(run.stderr)")
     }
 }

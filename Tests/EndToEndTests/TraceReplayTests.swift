@@ -122,4 +122,25 @@ import TestSupport
             #expect(replay.stderr == "decodelab: \(path): the trace holds no steps to compare: the recording stopped before its first step\(detail)\n")
         }
     }
+
+    /// A recorded token the model does not have is refused with its line, by `--print` as by
+    /// a full replay: the printed text would silently lack it.
+    @Test func aTokenOutsideTheVocabularyIsRefused() throws {
+        let folder = try Self.folderWithModelLink()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let trace = folder.appendingPathComponent("edited.jsonl").path
+        let generated = try BinaryRun(["generate", "-m", try GoldenData.defaultModelPath(), "--events", trace] + Self.run)
+        #expect(generated.status == 0, "\(generated.stderr)")
+        var lines = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").map(String.init)
+        let lastStep = try #require(lines.lastIndex { $0.hasPrefix("{\"event\":\"step\"") })
+        // A sampling step's one token ends its line.
+        lines[lastStep] = lines[lastStep].replacing(/"token":\d+\}\]\}\}$/, with: "\"token\":10000000}]}}")
+        try (lines.joined(separator: "\n") + "\n").write(toFile: trace, atomically: true, encoding: .utf8)
+        for arguments in [["replay", trace, "--print"], ["replay", trace]] {
+            let replay = try BinaryRun(arguments)
+            #expect(replay.status == 1, "\(arguments)")
+            #expect(replay.stdout == "", "\(arguments)")
+            #expect(replay.stderr == "decodelab: \(trace):\(lastStep + 1): generated token 7 = 10000000 is outside the vocabulary 0…49151\n", "\(arguments)")
+        }
+    }
 }

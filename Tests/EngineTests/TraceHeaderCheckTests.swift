@@ -137,6 +137,16 @@ struct TraceHeaderCheckTests {
         #expect(try !TraceFile.parse(Data((header + "\n").utf8), path: Self.path).endsMidLine)
     }
 
+    /// A file without a trace line has no line to blame; one whose trace starts late does.
+    @Test(arguments: [
+        ("", "\(TraceHeaderCheckTests.path): the file is empty: expected a trace header"),
+        ("\n\n\n", "\(TraceHeaderCheckTests.path): the file holds only blank lines: expected a trace header"),
+        ("\n{}\n", "\(TraceHeaderCheckTests.path):1: a blank line: expected a trace header"),
+    ])
+    func aFileWithoutAHeaderLineSaysSo(text: String, message: String) {
+        #expect(Self.error(reading: text) == message)
+    }
+
     @Test func aDirectoryIsSaidToBeOne() {
         let folder = FileManager.default.temporaryDirectory.path
         #expect(Self.error(readingFile: folder) == "\(folder): cannot read the file: Is a directory")

@@ -94,6 +94,32 @@ struct TraceRoundTripTests {
         }
     }
 
+    /// A committed token outside the model's vocabulary (an edited trace) is named with its
+    /// line, blank lines counted: the tokenizer would decode it to nothing.
+    @Test func aCommittedTokenOutsideTheVocabularyIsNamedWithItsLine() async throws {
+        let engine = try Engine(model: ToyModel(), configuration: samplingConfiguration(maxNewTokens: 3), buffering: .unbounded)
+        await engine.start()
+        let events = await eventsUntilEnd(of: engine)
+        let path = temporaryPath("edited.jsonl")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let header = TraceHeader(model: ModelIdentity(path: "toy", fileName: "toy", byteCount: 0, sha256: nil), activations: .f32, promptText: "", chat: false, configuration: samplingConfiguration())
+        let writer = try TraceWriter(path: path, header: header)
+        for event in events { try writer.write(event) }
+        try writer.close()
+        let size = ToyModel().vocabulary.count
+        #expect(try TraceFile.read(path: path).committedTokenRefused(vocabularySize: size) == nil)
+
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let secondStep = try #require(lines.indices.filter { lines[$0].hasPrefix("{\"event\":\"step\"") }.dropFirst().first)
+        // A sampling step's one token ends its line.
+        lines[secondStep] = lines[secondStep].replacing(/"token":\d+\}\]\}\}$/, with: "\"token\":99999999}]}}")
+        lines.insert("", at: 1)
+        let edited = try TraceFile.parse(Data(lines.joined(separator: "\n").utf8), path: path)
+        let refused = try #require(edited.committedTokenRefused(vocabularySize: size))
+        #expect(refused.line == secondStep + 2)
+        #expect(refused.message == "generated token 1 = 99999999 is outside the vocabulary 0…\(size - 1)")
+    }
+
     @Test func holdbackNeverSplitsACharacter() {
         var holdback = UTF8Holdback()
         let text = Array("é€😀a".utf8)

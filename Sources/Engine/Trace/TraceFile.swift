@@ -9,10 +9,15 @@ public struct TraceFile: Sendable, Equatable {
     /// True when the file ended in the middle of an event line (the recording was killed while
     /// writing it); that line is left out.
     public var endsMidLine: Bool
+    /// The line of the file each event was read from, to name a line whose fault only the model
+    /// reveals (a token outside its vocabulary).
+    public var eventLines: [Int]
 
-    public init(header: TraceHeader, events: [EngineEvent], endsMidLine: Bool = false) {
+    /// `eventLines` nil means the events follow the header line by line, as the writer writes them.
+    public init(header: TraceHeader, events: [EngineEvent], eventLines: [Int]? = nil, endsMidLine: Bool = false) {
         self.header = header
         self.events = events
+        self.eventLines = eventLines ?? events.indices.map { $0 + 2 }
         self.endsMidLine = endsMidLine
     }
 
@@ -29,7 +34,11 @@ public struct TraceFile: Sendable, Equatable {
     public static func parse(_ data: Data, path: String) throws -> TraceFile {
         let decoder = TraceCoding.decoder()
         let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard let first = lines.first, !first.isEmpty else { throw TraceError(path: path, line: 1, message: "empty file: expected a trace header") }
+        // Nothing to point a line number at: the whole file is missing its trace.
+        guard lines.contains(where: { !$0.isEmpty }) else {
+            throw TraceError(path: path, line: nil, message: "\(data.isEmpty ? "the file is empty" : "the file holds only blank lines"): expected a trace header")
+        }
+        guard let first = lines.first, !first.isEmpty else { throw TraceError(path: path, line: 1, message: "a blank line: expected a trace header") }
         let header: TraceHeader
         do {
             header = try decoder.decode(TraceHeader.self, from: Data(first))
@@ -43,17 +52,19 @@ public struct TraceFile: Sendable, Equatable {
             throw TraceError(path: path, line: 1, message: refused)
         }
         var events: [EngineEvent] = []
+        var eventLines: [Int] = []
         for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             do {
                 events.append(try decoder.decode(EngineEvent.self, from: Data(line)))
+                eventLines.append(index + 1)
             } catch {
                 // Every line the writer finishes ends with a newline: an unreadable last line
                 // without one was cut off mid-write, and the trace is incomplete, not damaged.
-                if index == lines.count - 1 { return TraceFile(header: header, events: events, endsMidLine: true) }
+                if index == lines.count - 1 { return TraceFile(header: header, events: events, eventLines: eventLines, endsMidLine: true) }
                 throw TraceError(path: path, line: index + 1, message: "not an event: \(TraceLineFailure<EngineEvent>(line: Data(line)).message(for: error))")
             }
         }
-        return TraceFile(header: header, events: events)
+        return TraceFile(header: header, events: events, eventLines: eventLines)
     }
 
     /// The events of the last run in the trace: from its `started` on (all of them when none).
@@ -68,6 +79,23 @@ public struct TraceFile: Sendable, Equatable {
             guard case .step(let trace) = event else { return [] }
             return trace.committedTokens.map(\.token)
         }
+    }
+
+    /// The first token the last run committed outside a vocabulary of `size` tokens (a
+    /// hand-edited or damaged trace), with the line holding it; nil when every one fits. The
+    /// tokenizer decodes such a token to nothing, so printed text would silently lack it.
+    public func committedTokenRefused(vocabularySize size: Int) -> (line: Int, message: String)? {
+        var generated = 0
+        for index in lastRun.indices {
+            guard case .step(let trace) = events[index] else { continue }
+            for committed in trace.committedTokens {
+                guard committed.token >= 0, Int(committed.token) < size else {
+                    return (eventLines[index], "generated token \(generated) = \(committed.token) is outside the vocabulary 0…\(size - 1)")
+                }
+                generated += 1
+            }
+        }
+        return nil
     }
 
     /// How the last run ended; nil when the recording stopped before it did (Ctrl-C, a cut

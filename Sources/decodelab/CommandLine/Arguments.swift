@@ -17,7 +17,8 @@ struct Arguments {
         for aliases in switchNames { for alias in aliases { canonical[alias] = (aliases.last ?? alias, false) } }
         var index = 0
         while index < arguments.count {
-            var argument = arguments[index]
+            let typed = arguments[index]
+            var argument = typed
             index += 1
             if argument == "--" {
                 positionals += arguments[index...]
@@ -35,21 +36,39 @@ struct Arguments {
             guard let flag = canonical[argument] else { throw .unknownFlag(argument) }
             spellings[flag.name] = argument
             if flag.takesValue {
+                let value: String
+                // The argument that holds the value, and where in its bytes the value starts.
+                let holder: (argument: String, start: Int)
                 if let inlineValue {
-                    values[flag.name] = inlineValue
+                    value = inlineValue
+                    holder = (typed, argument.utf8.count + 1)
                 } else {
                     // `--top-k --temp 0` or `-s -n 2`: the value was forgotten, and taking the
                     // next flag as it would blame the number left over.
                     guard index < arguments.count, !Self.namesFlag(arguments[index], in: canonical) else { throw .missingValue(argument) }
-                    values[flag.name] = arguments[index]
+                    value = arguments[index]
+                    holder = (value, 0)
                     index += 1
                 }
+                if let invalid = RawArguments.invalidUTF8(in: holder.argument) {
+                    throw .notUTF8(flag: argument, InvalidUTF8(byte: invalid.byte, offset: invalid.offset - holder.start))
+                }
+                if value.isEmpty, Self.pathFlags.contains(flag.name) { throw .emptyPath(flag: argument) }
+                values[flag.name] = value
             } else {
                 guard inlineValue == nil else { throw .unexpectedValue(argument) }
                 switches.insert(flag.name)
             }
         }
     }
+
+    /// Flags whose value names a file, by canonical name. An empty path (`-m ""`, an unset
+    /// shell variable) would reach open(2) and fail as "decodelab: : cannot open", naming
+    /// neither the flag nor the file; checked while parsing, it is named before anything loads.
+    private static let pathFlags: Set<String> = [
+        "--model", "--file", "--events", "--grammar-file", "--json-schema", "--input-file", "--instance",
+        "--prompt-file", "--scenario", "--dump-frame",
+    ]
 
     /// True for one of the command's flags: `-n`, `--NAME` or `--NAME=VALUE`.
     private static func namesFlag(_ argument: String, in flags: [String: (name: String, takesValue: Bool)]) -> Bool {
@@ -110,6 +129,11 @@ enum CommandLineError: Error, CustomStringConvertible {
     case missing(String)
     case unsupported(String)
     case unreadableFile(flag: String, path: String, reason: String)
+    case emptyPath(flag: String)
+    /// The value's bytes, as given, are not UTF-8 (Swift would have replaced them with U+FFFD).
+    case notUTF8(flag: String, InvalidUTF8)
+    /// A positional argument that names a file, given as "": `what` is the file's kind.
+    case emptyArgument(what: String)
 
     var description: String {
         switch self {
@@ -121,6 +145,9 @@ enum CommandLineError: Error, CustomStringConvertible {
         case .missing(let what): "missing \(what)"
         case .unsupported(let why): why
         case .unreadableFile(let flag, let path, let reason): "option \(flag): cannot read '\(path)': \(reason)"
+        case .emptyPath(let flag): "option \(flag): the path is empty"
+        case .notUTF8(let flag, let invalid): "option \(flag): the value is not UTF-8 text (\(invalid))"
+        case .emptyArgument(let what): "the \(what) path is empty"
         }
     }
 }

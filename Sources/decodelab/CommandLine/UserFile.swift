@@ -15,9 +15,7 @@ enum UserFile {
     /// llama.cpp does for prompt files: it ends the file rather than the text.
     static func text(_ path: String, dropFinalNewline: Bool = false) throws(Unreadable) -> String {
         var bytes = try bytes(path)
-        if let offset = firstInvalidUTF8(bytes) {
-            throw Unreadable(reason: "it is not UTF-8 text (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at offset \(offset))")
-        }
+        if let invalid = InvalidUTF8.first(in: bytes) { throw Unreadable(reason: "it is not UTF-8 text (\(invalid))") }
         if dropFinalNewline, bytes.last == 0x0A { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -46,20 +44,6 @@ enum UserFile {
         case EISDIR: Unreadable(reason: "it is a directory")
         case EACCES: Unreadable(reason: "permission denied")
         default: Unreadable(reason: failure.systemReason.lowercased())
-        }
-    }
-
-    /// Offset of the first byte that does not start a valid UTF-8 sequence, nil when all do.
-    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): offset += encoded.count
-            case .error: return offset
-            case .emptyInput: return nil
-            }
         }
     }
 }

@@ -179,10 +179,9 @@ enum GenerateCommand: Command {
         case .contextFull: "context full"
         case .cancelled: "cancelled"
         }
-        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         return String(
             format: "decodelab: %@ in %.2f s (%.1f tok/s) with %@, seed %llu; prompt %@ in %.2f s; %@ (%.2f tokens/eval); finished: %@\n",
-            count(stats.generatedTokens, "token"), stats.decodeSeconds, stats.tokensPerSecond, strategy, seed, count(promptCount, "token"),
-            stats.promptSeconds, count(stats.targetEvaluations, "target evaluation"), stats.tokensPerEvaluation, finish)
+            counted(stats.generatedTokens, "token"), stats.decodeSeconds, stats.tokensPerSecond, strategy, seed, counted(promptCount, "token"),
+            stats.promptSeconds, counted(stats.targetEvaluations, "target evaluation"), stats.tokensPerEvaluation, finish)
     }
 }

@@ -97,7 +97,7 @@ enum GrammarCommand: Command {
         if let nothingMatches = grammar.nothingMatches {
             Console.err("decodelab: warning: \(grammar.source): \(nothingMatches); the constrained strategies refuse it\n")
         }
-        var out = "\(grammar.source): ok, \(grammar.ruleCount) rules after lowering, compiled in \(String(format: "%.2f", MaskBenchmark.milliseconds(elapsed))) ms\n"
+        var out = "\(grammar.source): ok, \(counted(grammar.ruleCount, "rule")) after lowering, compiled in \(String(format: "%.2f", MaskBenchmark.milliseconds(elapsed))) ms\n"
         let input: [UInt8]?
         switch (parsed.string("--input"), parsed.string("--input-file")) {
         case (let text?, nil): input = Array(text.utf8)
@@ -122,9 +122,9 @@ enum GrammarCommand: Command {
                 out += "input: rejected at byte \(rejectedAt) (line \(line), column \(column)) near \(context.debugDescription)\n"
                 status = 1
             } else if recognizer.isComplete(state) {
-                out += "input: accepted, complete (\(input.count) byte\(input.count == 1 ? "" : "s"))\n"
+                out += "input: accepted, complete (\(counted(input.count, "byte")))\n"
             } else {
-                out += "input: a valid prefix, but incomplete (\(input.count) byte\(input.count == 1 ? "" : "s"))\n"
+                out += "input: a valid prefix, but incomplete (\(counted(input.count, "byte")))\n"
                 status = 1
             }
         }

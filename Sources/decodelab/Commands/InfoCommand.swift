@@ -24,6 +24,7 @@ enum InfoCommand: Command {
            let extra = parsed.positionals.last {
             throw CommandLineError.unexpectedArgument(extra)
         }
+        if parsed.positionals.first?.isEmpty == true { throw CommandLineError.emptyArgument(what: "model") }
         let path = try ModelLoader.existingPath(explicit: parsed.string("--model") ?? parsed.positionals.first)
         let file = try GGUFFile(path: path)
         Console.out(GGUFReport(file: file).text)

@@ -29,6 +29,7 @@ enum ReplayCommand: Command {
     static func run(_ arguments: [String]) async throws -> Int32 {
         let parsed = try Arguments(arguments, valued: [["-m", "--model"], ["-t", "--threads"]], switches: [["--print"], ["--offline"]])
         guard let path = parsed.positionals.first else { throw CommandLineError.missing("TRACE file") }
+        guard !path.isEmpty else { throw CommandLineError.emptyArgument(what: "trace") }
         if let extra = parsed.positionals.dropFirst().first { throw CommandLineError.unexpectedArgument(extra) }
         // Checked even for --print, which runs nothing: a mistake is named whatever it is given with.
         let threads = try parsed.int("--threads", in: 1...512)
@@ -38,6 +39,7 @@ enum ReplayCommand: Command {
 
         if parsed.has("--print") {
             let tokenizer = try Tokenizer(gguf: try GGUFFile(path: try ModelLoader.existingPath(explicit: modelPath)))
+            try checkTokens(of: trace, at: path, vocabularySize: tokenizer.count)
             // As `generate` printed it: a character the recording ended inside becomes U+FFFD.
             var holdback = UTF8Holdback()
             Console.out(holdback.push(tokenizer.decode(recorded)) + holdback.flush() + [0x0A])
@@ -56,6 +58,7 @@ enum ReplayCommand: Command {
         if let problem = trace.header.configuration.refusedOnModel(vocabularySize: loaded.model.vocabulary.count, layerCount: loaded.model.layerCount, under: "configuration") {
             throw TraceError(path: path, line: 1, message: problem)
         }
+        try checkTokens(of: trace, at: path, vocabularySize: loaded.model.vocabulary.count)
         let tokenizer = loaded.tokenizer
         var comparison = ReplayComparison(recorded: recorded, complete: complete)
         let engine = try Engine(model: loaded.model, configuration: trace.header.configuration, buffering: .unbounded)
@@ -110,6 +113,14 @@ enum ReplayCommand: Command {
 
             """)
         return 1
+    }
+
+    /// A recorded token the model does not have would be printed as nothing, or compared as a
+    /// divergence the model never made: name its line instead.
+    static func checkTokens(of trace: TraceFile, at path: String, vocabularySize: Int) throws {
+        if let refused = trace.committedTokenRefused(vocabularySize: vocabularySize) {
+            throw TraceError(path: path, line: refused.line, message: refused.message)
+        }
     }
 
     /// A trace that records its model's SHA-256 cannot be reproduced with another file, and a
