@@ -18,6 +18,12 @@ import TestSupport
         return folder
     }
 
+    /// Records `run` on the default model into the trace at `path`.
+    static func record(to path: String) throws {
+        let generated = try BinaryRun(["generate", "-m", try GoldenData.defaultModelPath(), "--events", path] + run)
+        #expect(generated.status == 0, "\(generated.stderr)")
+    }
+
     static func header(_ path: String) throws -> [String: Any] {
         let line = try #require(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first)
         return try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -45,8 +51,7 @@ import TestSupport
         let folder = try Self.folderWithModelLink()
         defer { try? FileManager.default.removeItem(at: folder) }
         let trace = folder.appendingPathComponent("t.jsonl").path
-        let generated = try BinaryRun(["generate", "-m", try GoldenData.defaultModelPath(), "--events", trace] + Self.run)
-        #expect(generated.status == 0, "\(generated.stderr)")
+        try Self.record(to: trace)
         let text = try String(contentsOfFile: trace, encoding: .utf8)
         #expect(text.contains("\"activations\":\"f32\","))
         try text.replacingOccurrences(of: "\"activations\":\"f32\",", with: "").write(toFile: trace, atomically: true, encoding: .utf8)
@@ -106,8 +111,7 @@ import TestSupport
         let folder = try Self.folderWithModelLink()
         defer { try? FileManager.default.removeItem(at: folder) }
         let full = folder.appendingPathComponent("full.jsonl").path
-        let generated = try BinaryRun(["generate", "-m", try GoldenData.defaultModelPath(), "--events", full] + Self.run)
-        #expect(generated.status == 0, "\(generated.stderr)")
+        try Self.record(to: full)
         let lines = try String(contentsOfFile: full, encoding: .utf8).split(separator: "\n")
         let firstStep = try #require(lines.firstIndex { $0.hasPrefix("{\"event\":\"step\"") })
         let cuts: [(name: String, text: String, detail: String)] = [
@@ -129,8 +133,7 @@ import TestSupport
         let folder = try Self.folderWithModelLink()
         defer { try? FileManager.default.removeItem(at: folder) }
         let trace = folder.appendingPathComponent("edited.jsonl").path
-        let generated = try BinaryRun(["generate", "-m", try GoldenData.defaultModelPath(), "--events", trace] + Self.run)
-        #expect(generated.status == 0, "\(generated.stderr)")
+        try Self.record(to: trace)
         var lines = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").map(String.init)
         let lastStep = try #require(lines.lastIndex { $0.hasPrefix("{\"event\":\"step\"") })
         // A sampling step's one token ends its line.
