@@ -65,5 +65,17 @@ struct SoftmaxTests {
         let sorted = logits.indices.sorted { logits[$0] != logits[$1] ? logits[$0] > logits[$1] : $0 < $1 }
         #expect(distribution.top(50).map { Int($0.token) } == Array(sorted.prefix(50)))
         #expect(distribution.argmax == 3)
+        #expect(Distribution.topTokens(ofLogits: logits[...], count: 50).map(Int.init) == Array(sorted.prefix(50)))
+    }
+
+    /// Read from the logits alone, the top tokens are the softmax's, down to the far tail it
+    /// gives no probability: a token 720 below the maximum, or at -inf, is never among them.
+    @Test func topTokensFromLogitsMatchTheSoftmaxsTop() {
+        let logits: [Float] = [0, -1, -100, -300, -700, -720, -.infinity, -2, -90, -5, -650, -1]
+        for n in 1...logits.count {
+            let expected = Distribution(logits: logits).top(n).map(\.token)
+            #expect(Distribution.topTokens(ofLogits: logits[...], count: n) == expected, "n = \(n)")
+        }
+        #expect(Distribution.topTokens(ofLogits: logits[...], count: 20).count == 10)
     }
 }

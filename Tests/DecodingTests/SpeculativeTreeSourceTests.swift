@@ -49,11 +49,11 @@ import Inference
         #expect(matrix.row(6).isEmpty)
         var logits = [Float](repeating: 0, count: 16)
         for (rank, token) in [4, 1, 7, 2].enumerated() { logits[token] = Float(10 - rank) }
-        matrix.record(6, next: Distribution(logits: logits), vocabularySize: 16)
+        matrix.record(6, nextLogits: logits[...], vocabularySize: 16)
         #expect(Array(matrix.row(6)) == [4, 1, 7, 2])
         var later = [Float](repeating: 0, count: 16)
         for (rank, token) in [9, 3, 15, 0].enumerated() { later[token] = Float(10 - rank) }
-        matrix.record(6, next: Distribution(logits: later), vocabularySize: 16)
+        matrix.record(6, nextLogits: later[...], vocabularySize: 16)
         #expect(Array(matrix.row(6)) == [9, 3, 15, 0])
         #expect(matrix.row(5).isEmpty && matrix.row(99).isEmpty)
     }

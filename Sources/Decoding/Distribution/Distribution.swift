@@ -129,31 +129,51 @@ public struct Distribution: Sendable, Equatable {
         topIndices(n).map { TokenProbability(token: tokens[$0], logit: logits[$0], probability: probabilities[$0]) }
     }
 
-    /// Candidate indices of the `n` most probable, most probable first: a bounded insertion
-    /// list, O(count · log n) comparisons plus an insertion per improvement.
+    /// Candidate indices of the `n` most probable, most probable first.
     func topIndices(_ n: Int) -> [Int] {
+        logits.withUnsafeBufferPointer { row in
+            Self.topIndices(n, of: row, token: { tokens[$0] }, isCandidate: { probabilities[$0] > 0 })
+        }
+    }
+
+    /// The tokens of `Distribution(logits: row).top(n)` without the softmax: a token has a
+    /// non-zero probability there exactly when its logit is within the Double exponential's
+    /// range of the maximum (`VectorExp.lowest`).
+    static func topTokens(ofLogits row: ArraySlice<Float>, count n: Int) -> [TokenID] {
+        row.withUnsafeBufferPointer { logits in
+            let maxLogit = RowScan.maximum(logits)
+            return topIndices(n, of: logits, token: { TokenID(truncatingIfNeeded: $0) },
+                              isCandidate: { Double(logits[$0] - maxLogit) >= VectorExp.lowest })
+                .map { TokenID(truncatingIfNeeded: $0) }
+        }
+    }
+
+    /// Indices of the `n` largest logits among the candidates `isCandidate` admits, largest first
+    /// (ties to the lower token): a bounded insertion list, O(count · log n) comparisons plus
+    /// an insertion per improvement.
+    @inline(__always)
+    private static func topIndices(_ n: Int, of logits: UnsafeBufferPointer<Float>, token: (Int) -> TokenID,
+                                   isCandidate: (Int) -> Bool) -> [Int] {
         guard n > 0 else { return [] }
         var best: [Int] = []
         best.reserveCapacity(n + 1)
         func ranksHigher(_ a: Int, _ b: Int) -> Bool {
-            logits[a] != logits[b] ? logits[a] > logits[b] : tokens[a] < tokens[b]
+            logits[a] != logits[b] ? logits[a] > logits[b] : token(a) < token(b)
         }
         // Logit of the current n-th best: most candidates, most chunks of eight, fail this one comparison.
         var cutoff = -Float.infinity
-        logits.withUnsafeBufferPointer { row in
-            RowScan.indices(of: row, atLeast: { cutoff }) { i in
-                guard probabilities[i] > 0 else { return }
-                if best.count == n, let last = best.last, !ranksHigher(i, last) { return }
-                var low = 0
-                var high = best.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if ranksHigher(best[middle], i) { low = middle + 1 } else { high = middle }
-                }
-                best.insert(i, at: low)
-                if best.count > n { best.removeLast() }
-                if best.count == n, let last = best.last { cutoff = logits[last] }
+        RowScan.indices(of: logits, atLeast: { cutoff }) { i in
+            guard isCandidate(i) else { return }
+            if best.count == n, let last = best.last, !ranksHigher(i, last) { return }
+            var low = 0
+            var high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if ranksHigher(best[middle], i) { low = middle + 1 } else { high = middle }
             }
+            best.insert(i, at: low)
+            if best.count > n { best.removeLast() }
+            if best.count == n, let last = best.last { cutoff = logits[last] }
         }
         return best
     }

@@ -20,9 +20,10 @@ public struct AdjacencyMatrix: Sendable, Equatable {
         return row.prefix { $0 != Self.empty }
     }
 
-    /// Overwrites the row of `token` with the top of the target's distribution after it.
-    public mutating func record(_ token: TokenID, next distribution: Distribution, vocabularySize: Int) {
-        record(token, candidates: distribution.top(candidatesPerToken).map(\.token), vocabularySize: vocabularySize)
+    /// Overwrites the row of `token` with the top of the target's distribution after it, read
+    /// from its logits (the same tokens, without a softmax over the vocabulary).
+    public mutating func record(_ token: TokenID, nextLogits logits: ArraySlice<Float>, vocabularySize: Int) {
+        record(token, candidates: Distribution.topTokens(ofLogits: logits, count: candidatesPerToken), vocabularySize: vocabularySize)
     }
 
     /// Fills the rows that are still empty with what followed each token in `text`, most

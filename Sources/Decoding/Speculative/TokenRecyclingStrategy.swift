@@ -39,7 +39,7 @@ public struct TokenRecyclingStrategy: DecodingStrategy {
         let label = "token recycling: \(tree.nodes.count) of \(template.nodes.count) template nodes"
         let round = self.round
         return try round.run(tree, keep: keep, drafter: label, context: context) { row, logits in
-            self.adjacency.record(rowTokens[row], next: Distribution(logits: logits), vocabularySize: vocabularySize)
+            self.adjacency.record(rowTokens[row], nextLogits: logits, vocabularySize: vocabularySize)
         }
     }
 }
